@@ -1,0 +1,14 @@
+"""Debian's Chromium, the one browser used everywhere (marp-cli, Playwright, pytest-pyodide)."""
+
+CHROMIUM = "/usr/bin/chromium"
+
+# Quiet, offline-friendly flags: without the background-networking ones Chromium
+# keeps trying hosts this network cannot reach.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]

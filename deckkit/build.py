@@ -1,0 +1,105 @@
+"""Build dist/: the decks as HTML (marp-cli), their fonts, the live-cell runtime and Pyodide.
+
+dist/ is a static site with relative URLs only, so it works from any host and sub-path.
+"""
+
+import html
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from .browser import CHROMIUM
+from .paths import DECKS, DIST, MARP_CONFIG, NODE_MODULES, ROOT, SLIDES, deck_source
+
+# Fonts shipped with the deck: no machine has a CJK font we can count on.
+FONTS = {"noto-sans-kr": ("400", "700"), "nanum-gothic-coding": ("400", "700")}
+PYODIDE_SKIP = re.compile(r"\.(map|d\.ts|html|md)$|^package\.json$")
+RUNTIME = SLIDES / "runtime"
+
+
+class BuildError(SystemExit):
+    pass
+
+
+def marp(deck: str, output: Path, *extra: str, env: dict | None = None) -> None:
+    """Convert one deck with the pinned marp-cli; a failure names the deck."""
+    source = deck_source(deck)
+    if not source.exists():
+        raise BuildError(f"✗ missing deck: {source.relative_to(ROOT)}")
+    command = ["npx", "--no-install", "marp", "--config-file", str(MARP_CONFIG), str(source), "-o", str(output), *extra]
+    run_env = {**os.environ, "CHROME_PATH": CHROMIUM, **(env or {})}
+    result = subprocess.run(command, cwd=ROOT, env=run_env, capture_output=True, text=True)
+    if result.returncode != 0 or not output.exists():
+        log = "\n".join(line for line in result.stderr.splitlines() if "nodedir" not in line)
+        raise BuildError(f"✗ building {source.relative_to(ROOT)} failed:\n{log}")
+
+
+def copy_fonts(target: Path) -> None:
+    """woff2 files plus their @font-face CSS (woff fallbacks dropped: every browser we serve reads woff2)."""
+    for family, weights in FONTS.items():
+        package = NODE_MODULES / "@fontsource" / family
+        out = target / family
+        (out / "files").mkdir(parents=True, exist_ok=True)
+        for weight in weights:
+            css = (package / f"{weight}.css").read_text()
+            css = re.sub(r",\s*url\([^)]*\.woff\) format\('woff'\)", "", css)
+            (out / f"{weight}.css").write_text(css)
+            for name in re.findall(r"url\(\./files/([^)]+\.woff2)\)", css):
+                shutil.copy2(package / "files" / name, out / "files" / name)
+
+
+def copy_pyodide(target: Path) -> None:
+    source = NODE_MODULES / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        if path.is_file() and not PYODIDE_SKIP.search(path.name):
+            shutil.copy2(path, target / path.name)
+
+
+def bundle_runtime(target: Path) -> None:
+    """The browser runtime (CodeMirror included) as two ES modules: the page's and the worker's."""
+    target.mkdir(parents=True, exist_ok=True)
+    entries = [str(RUNTIME / "deck.js"), str(RUNTIME / "python-worker.js")]
+    command = ["npx", "--no-install", "esbuild", *entries, "--bundle", "--format=esm", "--minify",
+               "--sourcemap", "--target=es2022", f"--outdir={target}", "--log-level=warning"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"✗ bundling slides/runtime failed:\n{result.stderr}")
+    shutil.copy2(RUNTIME / "live_runtime.py", target / "live_runtime.py")
+
+
+def write_index(target: Path, decks: tuple[str, ...]) -> None:
+    links = "\n".join(f'<li><a href="{d}.html">{html.escape(d)}</a></li>' for d in decks)
+    target.write_text(
+        '<!doctype html><html lang="ko"><meta charset="utf-8"><title>asyncio live deck</title>'
+        f"<h1>파이썬 asyncio 사용법 — asyncio, live</h1><ul>{links}</ul></html>\n"
+    )
+
+
+def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
+    """Build every deck and its assets into *dist*; returns the HTML files."""
+    dist.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for deck in decks:
+        output = dist / f"{deck}.html"
+        marp(deck, output)
+        outputs.append(output)
+    copy_fonts(dist / "fonts")
+    copy_pyodide(dist / "pyodide")
+    bundle_runtime(dist / "runtime")
+    write_index(dist / "index.html", decks)
+    return outputs
+
+
+def build_pdf(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
+    """Both decks as PDF. Marp reads the bundled fonts only with --allow-local-files."""
+    dist.mkdir(parents=True, exist_ok=True)
+    copy_fonts(SLIDES / "fonts")  # the theme's relative font URLs resolve beside the Markdown
+    outputs = []
+    for deck in decks:
+        output = dist / f"{deck}.pdf"
+        marp(deck, output, "--pdf", "--allow-local-files", env={"DECK_PRINT": "1"})
+        outputs.append(output)
+    return outputs

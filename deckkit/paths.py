@@ -1,0 +1,21 @@
+"""Where things are."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SLIDES = ROOT / "slides"
+DEMOS = ROOT / "demos"
+DIST = ROOT / "dist"
+NODE_MODULES = ROOT / "node_modules"
+MARP_CONFIG = SLIDES / "marp.config.mjs"
+
+# The decks, Korean first: slides/asyncio.<lang>.md → dist/asyncio.<lang>.html
+DECKS = ("asyncio.ko", "asyncio.en")
+
+
+def deck_source(deck: str) -> Path:
+    return SLIDES / f"{deck}.md"
+
+
+def demo_files() -> list[Path]:
+    return sorted(p for p in DEMOS.glob("*.py") if p.name != "__init__.py")

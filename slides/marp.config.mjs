@@ -1,0 +1,22 @@
+// marp-cli configuration shared by `invoke build`, `invoke pdf` and the tests.
+// One engine plugin per file in slides/engine/, as marp-cli's own engine does.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import demoInclude from './engine/demo-include.mjs'
+import liveCell from './engine/live-cell.mjs'
+import runtimeScript from './engine/runtime-script.mjs'
+
+const slidesDir = path.dirname(fileURLToPath(import.meta.url))
+const demosDir = path.join(slidesDir, '..', 'demos')
+// `invoke pdf` sets DECK_PRINT=1: printed decks carry no runtime.
+const forPrint = process.env.DECK_PRINT === '1'
+
+export default {
+  themeSet: [path.join(slidesDir, 'theme')],
+  html: true,
+  allowLocalFiles: true,
+  engine: ({ marp }) => {
+    marp.use(demoInclude, { demosDir }).use(liveCell)
+    return forPrint ? marp : runtimeScript(marp, { src: 'runtime/deck.js' })
+  },
+}

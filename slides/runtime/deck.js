@@ -1,0 +1,55 @@
+// Entry point of the live deck (bundled to dist/runtime/deck.js by `invoke build`).
+// Python starts loading in a worker as soon as the deck opens; every demo cell
+// on the slides becomes a live cell. Page-level hooks for tests and tooling:
+// <html data-python-status="loading|ready|failed"> and window.liveDeck.
+import { PythonPool } from './python-pool.js'
+import { LiveCell } from './live-cell.js'
+import { labels } from './labels.js'
+
+// The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
+const BADGE_CSS = `
+#python-status { position: fixed; right: 12px; top: 10px; z-index: 10; padding: 4px 10px;
+  border-radius: 999px; font: 13px/1.4 'Noto Sans KR', sans-serif; color: #fff; background: #6b7280;
+  opacity: 0.85; pointer-events: none; }
+#python-status[data-status='ready'] { background: #1d7a3a; animation: python-ready-fade 1s 4s forwards; }
+@keyframes python-ready-fade { to { opacity: 0; } }
+#python-status[data-status='failed'] { background: #b3261e; opacity: 1; }
+@media print { #python-status { display: none; } }
+`
+
+function statusBadge() {
+  const style = document.createElement('style')
+  style.textContent = BADGE_CSS
+  document.head.append(style)
+  const badge = document.createElement('div')
+  badge.id = 'python-status'
+  badge.setAttribute('role', 'status')
+  document.body.append(badge)
+  return badge
+}
+
+function start() {
+  const params = new URLSearchParams(location.search)
+  // Marp's presenter view previews the next slide in an iframe (?view=next): no Python there.
+  if (params.get('view') === 'next') return
+
+  const text = labels()
+  const query = params.get('jspi') === 'off' ? '?jspi=off' : ''
+  const pool = new PythonPool({ query })
+  const badge = statusBadge()
+  const show = ({ status, python, reason, mode, bootMs }) => {
+    document.documentElement.dataset.pythonStatus = status
+    if (mode) document.documentElement.dataset.pythonMode = mode
+    if (bootMs) document.documentElement.dataset.pythonBootMs = String(Math.round(bootMs))
+    badge.dataset.status = status
+    badge.textContent =
+      status === 'ready' ? text.ready(python) : status === 'failed' ? text.failed(reason) : text.loading
+  }
+  show({ status: 'loading' })
+  pool.addEventListener('status', (event) => show(event.detail))
+
+  const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
+  window.liveDeck = { pool, cells, cell: (name) => cells.find((cell) => cell.name === name) }
+}
+
+start()

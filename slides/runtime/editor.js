@@ -1,0 +1,67 @@
+// The editable code of a live cell: CodeMirror 6, styled like the slide's code.
+import { EditorView, minimalSetup } from 'codemirror'
+import { python } from '@codemirror/lang-python'
+import { keymap } from '@codemirror/view'
+import { Prec } from '@codemirror/state'
+import { HighlightStyle, syntaxHighlighting, indentUnit } from '@codemirror/language'
+import { indentWithTab } from '@codemirror/commands'
+import { tags as t } from '@lezer/highlight'
+
+// The same colours as the theme's highlight.js classes (slides/theme/).
+const deckHighlight = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: '#ff8f70' },
+  { tag: [t.string, t.special(t.string)], color: '#a6e3a1' },
+  { tag: [t.number, t.bool, t.null], color: '#f9c97a' },
+  { tag: t.comment, color: '#9aa3b2', fontStyle: 'italic' },
+  { tag: [t.function(t.definition(t.variableName)), t.definition(t.className)], color: '#89c2ff' },
+  { tag: t.standard(t.variableName), color: '#ff8f70' },
+])
+
+const deckTheme = EditorView.theme(
+  {
+    '&': { backgroundColor: 'transparent', color: 'inherit', fontSize: 'inherit' },
+    '.cm-scroller': { fontFamily: 'inherit', lineHeight: 'inherit', overflow: 'hidden' },
+    '.cm-content': { padding: '0', caretColor: '#ffffff' },
+    '.cm-line': { padding: '0' },
+    '&.cm-focused': { outline: 'none' },
+    '&.cm-focused .cm-cursor': { borderLeftColor: '#ffffff', borderLeftWidth: '2px' },
+    '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: '#3a4a6b' },
+  },
+  { dark: true },
+)
+
+/** Mount an editor in place of `pre`; returns {getCode, setCode, focus}. */
+export function mountEditor(pre, { code, onRun }) {
+  const runKeys = Prec.highest(
+    keymap.of([
+      { key: 'Ctrl-Enter', run: () => (onRun(), true) },
+      { key: 'Mod-Enter', run: () => (onRun(), true) },
+      { key: 'Shift-Enter', run: () => (onRun(), true) },
+      { key: 'Escape', run: (view) => (view.contentDOM.blur(), true) },
+    ]),
+  )
+  const view = new EditorView({
+    doc: code,
+    extensions: [
+      minimalSetup,
+      python(),
+      indentUnit.of('    '),
+      keymap.of([indentWithTab]),
+      runKeys,
+      syntaxHighlighting(deckHighlight),
+      deckTheme,
+      EditorView.contentAttributes.of({ 'aria-label': 'Python code', spellcheck: 'false' }),
+    ],
+  })
+  const host = document.createElement('pre')
+  host.className = `${pre.className} cell-editor`
+  host.dataset.role = 'editor'
+  host.append(view.dom)
+  pre.hidden = true
+  pre.after(host)
+  return {
+    getCode: () => view.state.doc.toString(),
+    setCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    focus: () => view.focus(),
+  }
+}

@@ -1,0 +1,170 @@
+// One live cell on a slide: editable code, Run / Stop / Reset, streamed output
+// and an elapsed-time badge. Test hooks (see README): data-demo, data-state,
+// data-mode, [data-action], [data-role=output|elapsed].
+import { mountEditor } from './editor.js'
+
+const TICK_MS = 100
+
+function button(action, text, title) {
+  const el = document.createElement('button')
+  el.type = 'button'
+  el.dataset.action = action
+  el.className = `cell-button cell-${action}`
+  el.textContent = text
+  if (title) el.title = title
+  return el
+}
+
+export class LiveCell {
+  constructor(root, pool, text) {
+    this.root = root
+    this.pool = pool
+    this.text = text
+    this.name = root.dataset.demo
+    this.keep = root.dataset.namespace === 'keep'
+    const pre = root.querySelector('[data-role=code]')
+    this.original = pre.querySelector('code').textContent
+    this.output = root.querySelector('[data-role=output]')
+    this.output.dataset.placeholder = text.placeholder
+    this.pending = [] // output lines waiting for the next animation frame
+    this.pre = pre
+    this.editor = null
+    this.generation = 0 // bumped by Reset, so a stopped run does not write into a reset cell
+    this.#buildToolbar()
+    this.#mountEditorWhenVisible()
+    // Keys typed in a cell edit the code; they must never move the slides.
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      root.addEventListener(type, (event) => event.stopPropagation())
+    }
+    this.#setState('idle')
+  }
+
+  // CodeMirror measures its layout; Marp hides inactive slides, so mount on first sight.
+  #mountEditorWhenVisible() {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return
+      observer.disconnect()
+      this.#ensureEditor()
+    })
+    observer.observe(this.root)
+  }
+
+  #ensureEditor() {
+    this.editor ??= mountEditor(this.pre, { code: this.original, onRun: () => this.run() })
+    return this.editor
+  }
+
+  #buildToolbar() {
+    const bar = document.createElement('div')
+    bar.className = 'cell-toolbar'
+    this.runButton = button('run', `▶ ${this.text.run}`, this.text.runHint)
+    this.stopButton = button('stop', `■ ${this.text.stop}`)
+    this.resetButton = button('reset', `↺ ${this.text.reset}`)
+    this.elapsed = document.createElement('span')
+    this.elapsed.className = 'cell-elapsed'
+    this.elapsed.dataset.role = 'elapsed'
+    this.modeTag = document.createElement('span')
+    this.modeTag.className = 'cell-mode'
+    this.modeTag.dataset.role = 'mode'
+    bar.append(this.runButton, this.stopButton, this.resetButton, this.elapsed, this.modeTag)
+    this.runButton.addEventListener('click', () => this.run())
+    this.stopButton.addEventListener('click', () => this.stop())
+    this.resetButton.addEventListener('click', () => this.reset())
+    this.root.querySelector('.cell-side').prepend(bar)
+  }
+
+  #setState(state) {
+    this.state = state
+    this.root.dataset.state = state
+    const active = state === 'running' || state === 'queued'
+    this.runButton.disabled = active
+    this.stopButton.disabled = !active
+  }
+
+  #append(stream, text) {
+    this.pending.push([stream, text])
+    if (this.pending.length === 1) requestAnimationFrame(() => this.#flush())
+  }
+
+  #flush() {
+    // One DOM update per frame, however fast Python prints.
+    const fragment = document.createDocumentFragment()
+    for (const [stream, text] of this.pending) {
+      const line = document.createElement('span')
+      line.className = `line ${stream}`
+      line.textContent = `${text}\n`
+      fragment.append(line)
+    }
+    this.pending = []
+    this.output.append(fragment)
+    this.output.scrollTop = this.output.scrollHeight
+  }
+
+  #showElapsed(ms) {
+    this.elapsed.dataset.elapsedMs = String(Math.round(ms))
+    this.elapsed.textContent = `${(ms / 1000).toFixed(2)} s`
+  }
+
+  #showMode(mode) {
+    if (!mode) return
+    this.root.dataset.mode = mode
+    this.modeTag.textContent = mode === 'jspi' ? 'JSPI' : 'compat'
+    this.modeTag.title = this.text[mode]
+  }
+
+  async run() {
+    if (this.state === 'running' || this.state === 'queued') return
+    this.output.replaceChildren()
+    this.pending = []
+    this.elapsed.textContent = ''
+    delete this.elapsed.dataset.elapsedMs
+    this.#setState('queued')
+    const other = this.pool.runningName
+    if (this.pool.status !== 'ready') this.#append('note', this.text.waitingForPython)
+    else if (other) this.#append('note', this.text.queued(other))
+
+    const generation = this.generation
+    let started = 0
+    let ticker = 0
+    const result = await this.pool.run(
+      { code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep },
+      {
+        onStart: (info) => {
+          this.output.replaceChildren()
+          this.pending = []
+          this.#setState('running')
+          this.#showMode(info.mode)
+          started = performance.now()
+          ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
+        },
+        onOutput: (stream, text) => generation === this.generation && this.#append(stream, text),
+      },
+    )
+    clearInterval(ticker)
+    if (generation !== this.generation) return
+    this.#showMode(result.mode)
+    if (result.stopped) {
+      if (started) this.#showElapsed(performance.now() - started)
+      this.#append('note', this.text.stopped)
+      this.#setState('stopped')
+      return
+    }
+    this.#showElapsed(result.elapsedMs)
+    if (result.status !== 0) this.#append('note', this.text.exited(result.status))
+    this.#setState(result.status === 0 ? 'done' : 'error')
+  }
+
+  stop() {
+    this.pool.stop(this.name)
+  }
+
+  reset() {
+    this.generation += 1
+    this.stop()
+    this.#ensureEditor().setCode(this.original)
+    this.output.replaceChildren()
+    this.pending = []
+    this.elapsed.textContent = ''
+    this.#setState('idle')
+  }
+}

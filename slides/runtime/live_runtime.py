@@ -1,0 +1,163 @@
+"""Run a live cell in Pyodide the way CPython runs a script.
+
+The deck must never teach what CPython does not do, and Pyodide's asyncio
+differs from CPython's exactly where the slides make claims:
+
+* Pyodide's ``asyncio.run`` reuses one never-closed WebLoop and may be nested;
+  CPython's makes a new loop, closes it at the end and refuses to run inside a
+  running loop.
+* Pyodide's ``time.sleep`` yields to the browser (JSPI), so other tasks keep
+  running; CPython's blocks the thread and stalls the event loop.
+
+This module restores the CPython behaviour, then runs each cell as
+``__main__`` in a fresh namespace. Where the browser lacks JSPI (no
+``WebAssembly.Suspending``), blocking ``asyncio.run`` cannot work: top-level
+``asyncio.run(...)`` calls are then awaited instead ("compat" mode).
+"""
+
+import ast
+import asyncio
+import builtins
+import gc
+import inspect
+import linecache
+import sys
+import time
+import traceback
+from asyncio import events
+
+from pyodide import webloop
+from pyodide.ffi import can_run_sync
+
+
+class ScriptLoop(webloop.WebLoop):
+    """A WebLoop that closes like CPython's loops do."""
+
+    _closed = False
+
+    def close(self):
+        self._closed = True
+
+    def is_closed(self):
+        return self._closed
+
+    def call_later(self, delay, callback, *args, context=None):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        return super().call_later(delay, callback, *args, context=context)
+
+
+def _new_script_loop():
+    loop = ScriptLoop()
+    # WebLoop() registers itself as the running loop; a new CPython loop is not running yet.
+    events._set_running_loop(None)
+    return loop
+
+
+def _cpython_run(main, *, debug=None, loop_factory=None):
+    """asyncio.run as CPython does it: a new loop per call, closed at the end."""
+    running = events._get_running_loop()
+    try:
+        if not can_run_sync():
+            if running is not None:
+                raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+            raise RuntimeError(
+                "this browser cannot block on asyncio.run() here (no JSPI); "
+                "call it at the top level of the cell"
+            )
+        return webloop._orig_run(main, debug=debug, loop_factory=loop_factory or _new_script_loop)
+    finally:
+        events._set_running_loop(running)
+
+
+async def _compat_run(main):
+    """Top-level asyncio.run(...) without JSPI: await the coroutine on the page's loop."""
+    return await asyncio.ensure_future(main)
+
+
+class _AwaitTopLevelRuns(ast.NodeTransformer):
+    """Rewrite module-level ``asyncio.run(x)`` into ``await __live_run__(x)``."""
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = visit_FunctionDef
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = node.func
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "run"
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "asyncio"
+            and len(node.args) == 1
+        ):
+            call = ast.Call(ast.Name("__live_run__", ast.Load()), node.args, [])
+            return ast.copy_location(ast.Await(call), node)
+        return node
+
+
+def install():
+    """Patch the interpreter once, at worker start."""
+    asyncio.run = _cpython_run
+    time.sleep = webloop._orig_sleep
+    sys.argv = ["main.py"]
+
+
+# How the last cell ran: "jspi" (blocking asyncio.run, as CPython) or "compat".
+last_mode = None
+
+
+def _print_exception(error):
+    # Drop this module's frames: the learner sees the traceback of their script.
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+        tb = tb.tb_next
+    traceback.print_exception(type(error), error, tb)
+
+
+def _fresh_namespace(filename):
+    return {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
+
+
+async def run_cell(source, filename, namespace=None):
+    """Run *source* as a script named *filename*; return its exit status."""
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    global last_mode
+    ns = _fresh_namespace(filename) if namespace is None else namespace
+    status = 0
+    last_mode = "jspi" if can_run_sync() else "compat"
+    try:
+        if last_mode == "jspi":
+            code = compile(source, filename, "exec", dont_inherit=True)
+            outer = events._get_running_loop()
+            events._set_running_loop(None)  # a script starts with no running loop
+            try:
+                exec(code, ns)
+            finally:
+                events._set_running_loop(outer)
+        else:
+            tree = _AwaitTopLevelRuns().visit(ast.parse(source, filename))
+            ast.fix_missing_locations(tree)
+            code = compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+            ns["__live_run__"] = _compat_run
+            result = eval(code, ns)
+            if inspect.iscoroutine(result):
+                await result
+    except SystemExit as exit_:
+        code = exit_.code
+        status = code if isinstance(code, int) else (0 if code is None else 1)
+        if code is not None and not isinstance(code, int):
+            print(code, file=sys.stderr)
+    except BaseException as error:  # the learner's error: report it, keep the worker
+        _print_exception(error)
+        status = 1
+    finally:
+        # CPython reports never-awaited coroutines when the script's objects die.
+        if namespace is None:
+            ns.clear()
+        gc.collect()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return status

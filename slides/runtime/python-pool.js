@@ -1,0 +1,137 @@
+// Python for the whole deck: one active Pyodide worker that runs cells one at a
+// time (a second cell waits its turn), plus a booted standby, so Stop — which
+// must terminate the worker to end `while True: pass` — is ready again at once
+// instead of after a ~3 s cold boot.
+
+const workerUrl = new URL('./python-worker.js', import.meta.url)
+
+class PythonWorker {
+  constructor(query) {
+    this.worker = new Worker(`${workerUrl.href}${query}`, { type: 'module' })
+    this.listeners = new Map() // runId → onMessage
+    this.info = null
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === 'ready') {
+          this.info = data
+          resolve(data)
+        } else if (data.type === 'failed') {
+          reject(new Error(data.reason))
+        } else {
+          this.listeners.get(data.runId)?.(data)
+        }
+      }
+      this.worker.onerror = (event) => {
+        event.preventDefault()
+        reject(new Error(event.message || 'the Python worker failed to start'))
+      }
+    })
+    this.ready.catch(() => {})
+  }
+
+  run(job, onOutput) {
+    return new Promise((resolve) => {
+      this.listeners.set(job.runId, (data) => {
+        if (data.type === 'output') onOutput(data.stream, data.text)
+        if (data.type === 'done') {
+          this.listeners.delete(job.runId)
+          resolve({ mode: this.info?.mode, ...data })
+        }
+      })
+      this.abort = () => {
+        this.listeners.delete(job.runId)
+        resolve({ status: null, stopped: true, mode: this.info?.mode })
+      }
+      this.worker.postMessage({ type: 'run', ...job })
+    })
+  }
+
+  terminate() {
+    this.worker.terminate()
+    this.abort?.()
+  }
+}
+
+export class PythonPool extends EventTarget {
+  constructor({ query = '' } = {}) {
+    super()
+    this.query = query
+    this.queue = [] // jobs waiting for the active worker
+    this.running = null // {job, worker}
+    this.nextRunId = 1
+    this.status = 'loading'
+    this.active = this.#spawn()
+    this.standby = null
+    this.#watch(this.active)
+  }
+
+  #spawn() {
+    return new PythonWorker(this.query)
+  }
+
+  #setStatus(status, detail = {}) {
+    this.status = status
+    this.dispatchEvent(new CustomEvent('status', { detail: { status, ...detail } }))
+  }
+
+  #watch(worker) {
+    worker.ready.then(
+      (info) => {
+        if (worker !== this.active) return
+        this.#setStatus('ready', info)
+        // Boot the standby only once the active one is up: both at once would
+        // halve the speed of the first boot on a two-core laptop.
+        if (!this.standby) this.standby = this.#spawn()
+        this.#pump()
+      },
+      (error) => {
+        if (worker === this.active) this.#setStatus('failed', { reason: error.message })
+      },
+    )
+  }
+
+  /** Queue a cell's code; resolves when it finished, failed or was stopped. */
+  run({ code, name, keep = false }, { onOutput, onStart } = {}) {
+    return new Promise((resolve) => {
+      const job = { runId: this.nextRunId++, code, name, keep, onOutput, onStart, resolve }
+      this.queue.push(job)
+      this.#pump()
+    })
+  }
+
+  /** Who is running now (for a queued cell's message). */
+  get runningName() {
+    return this.running?.job.name ?? null
+  }
+
+  /** Stop a job: drop it from the queue, or kill its worker and promote the standby. */
+  stop(runName) {
+    const queued = this.queue.findIndex((job) => job.name === runName)
+    if (queued >= 0) {
+      const [job] = this.queue.splice(queued, 1)
+      job.resolve({ status: null, stopped: true })
+      return
+    }
+    if (!this.running || this.running.job.name !== runName) return
+    const { worker } = this.running
+    this.running = null
+    worker.terminate()
+    this.active = this.standby ?? this.#spawn()
+    this.standby = null
+    this.#setStatus(this.active.info ? 'ready' : 'loading', this.active.info ?? {})
+    this.#watch(this.active)
+  }
+
+  async #pump() {
+    if (this.running || !this.queue.length || !this.active.info) return
+    const job = this.queue.shift()
+    const worker = this.active
+    this.running = { job, worker }
+    job.onStart?.(worker.info)
+    const { runId, code, name, keep } = job
+    const result = await worker.run({ runId, code, name, keep }, job.onOutput ?? (() => {}))
+    if (this.running?.job === job) this.running = null
+    job.resolve(result)
+    this.#pump()
+  }
+}

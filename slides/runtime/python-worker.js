@@ -1,0 +1,100 @@
+// Web Worker: one Pyodide interpreter that runs live cells one at a time and
+// streams their output line by line, as Python prints it.
+//
+// main → worker  {type: 'run', runId, code, name, keep}
+// worker → main  {type: 'ready', bootMs, mode, python}
+//                {type: 'failed', reason}
+//                {type: 'output', runId, stream: 'stdout'|'stderr'|'note', text}
+//                {type: 'done', runId, status, elapsedMs, dropped}
+
+const params = new URL(self.location.href).searchParams
+const base = new URL('../', self.location.href) // dist/
+const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
+
+let pyodide = null
+let runtime = null
+let current = null // {runId, lines, dropped}
+const keptNamespaces = new Map()
+
+function emit(stream, text) {
+  if (!current) return
+  if (current.lines >= OUTPUT_LINE_CAP) {
+    current.dropped += 1
+    return
+  }
+  current.lines += 1
+  postMessage({ type: 'output', runId: current.runId, stream, text })
+  if (current.lines === OUTPUT_LINE_CAP) {
+    postMessage({
+      type: 'output',
+      runId: current.runId,
+      stream: 'note',
+      text: `… output capped at ${OUTPUT_LINE_CAP} lines; the rest is not shown (the code keeps running)`,
+    })
+  }
+}
+
+async function boot() {
+  const started = performance.now()
+  // ?jspi=off simulates a browser without JSPI, to exercise compat mode.
+  if (params.get('jspi') === 'off') delete WebAssembly.Suspending
+  const { loadPyodide } = await import(new URL('pyodide/pyodide.mjs', base).href)
+  pyodide = await loadPyodide({ indexURL: new URL('pyodide/', base).href })
+  pyodide.setStdout({ batched: (line) => emit('stdout', line) })
+  pyodide.setStderr({ batched: (line) => emit('stderr', line) })
+  pyodide.setStdin({
+    stdin: () => {
+      emit('note', 'input() cannot read here: a live cell has no keyboard input. Put the value in the code.')
+      return null // end of file: input() raises EOFError, as with `python script.py < /dev/null`
+    },
+  })
+  const source = await (await fetch(new URL('runtime/live_runtime.py', base))).text()
+  pyodide.FS.writeFile('/home/pyodide/live_runtime.py', source)
+  runtime = pyodide.pyimport('live_runtime')
+  runtime.install()
+  const python = pyodide.runPython('import sys; sys.version.split()[0]')
+  // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
+  const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
+  postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python })
+}
+
+async function run({ runId, code, name, keep }) {
+  current = { runId, lines: 0, dropped: 0 }
+  const started = performance.now()
+  let status
+  try {
+    let namespace
+    if (keep) {
+      if (!keptNamespaces.has(name)) {
+        keptNamespaces.set(name, pyodide.toPy({ __name__: '__main__', __file__: `${name}.py` }))
+      }
+      namespace = keptNamespaces.get(name)
+    }
+    status = await runtime.run_cell(code, `${name}.py`, namespace)
+  } catch (error) {
+    // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
+    emit('stderr', String(error?.message ?? error))
+    status = 1
+  }
+  const elapsedMs = performance.now() - started
+  const { dropped } = current
+  current = null
+  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode })
+}
+
+const queue = []
+let busy = false
+self.onmessage = async ({ data }) => {
+  if (data.type !== 'run') return
+  queue.push(data)
+  if (busy) return
+  busy = true
+  await ready
+  while (queue.length) await run(queue.shift())
+  busy = false
+}
+
+const ready = boot().catch((error) => {
+  postMessage({ type: 'failed', reason: String(error?.message ?? error) })
+  throw error
+})

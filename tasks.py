@@ -1,0 +1,67 @@
+"""Tasks for the asyncio live deck. `invoke --list` shows them; `invoke --help <task>` explains one."""
+
+from invoke import task
+
+from deckkit import requirements
+from deckkit.paths import DECKS, DIST
+
+
+@task
+def build(c):
+    """Build both decks as HTML into dist/ (a static site: fonts, live-cell runtime, Pyodide)."""
+    requirements.node_modules()
+    from deckkit.build import build as build_site
+
+    for output in build_site():
+        print(f"✓ {output.relative_to(DIST.parent)}")
+
+
+@task
+def pdf(c):
+    """Export both decks as PDF into dist/ (marp-cli with Debian's Chromium)."""
+    requirements.node_modules()
+    requirements.debian_packages(for_tests=False)
+    from deckkit.build import build_pdf
+
+    for output in build_pdf():
+        print(f"✓ {output.relative_to(DIST.parent)}")
+
+
+@task(help={"port": "first port to try (the next free one is used if it is busy)", "no_build": "serve dist/ as it is"})
+def present(c, port=8000, no_build=False):
+    """Build, then serve dist/ on 127.0.0.1 and print the decks' URLs (Ctrl+C stops)."""
+    if not no_build:
+        build(c)
+    from deckkit.serve import bind, url
+
+    server = bind(DIST, int(port))
+    print("\nPresent from:")
+    for deck in DECKS:
+        print(f"  {url(server, deck + '.html')}")
+    print("Keys: → / ← slides, f fullscreen, p presenter view. Ctrl+C stops the server.", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@task(help={"k": "only tests matching this pytest -k expression"})
+def test(c, k=""):
+    """Install what is missing (npm ci, Debian's chromium), build, then run every test."""
+    requirements.python_test_packages()
+    requirements.node_modules()
+    requirements.debian_packages(for_tests=True)
+    build(c)
+    selection = f" -k '{k}'" if k else ""
+    c.run(f"python -m pytest{selection}", pty=False)
+
+
+@task
+def shots(c):
+    """Screenshot every slide of the built decks into dist/shots/ (to look at them)."""
+    from deckkit.shots import screenshot_decks
+
+    for path in screenshot_decks():
+        print(path.relative_to(DIST.parent))
