@@ -55,7 +55,7 @@ def test(c, k=""):
     requirements.debian_packages(for_tests=True)
     build(c)
     selection = f" -k '{k}'" if k else ""
-    c.run(f"python -m pytest{selection}", pty=False)
+    c.run(f"python -m pytest{selection}", pty=False, env={"DECK_BUILT": "1"})
 
 
 @task

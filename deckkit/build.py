@@ -23,17 +23,20 @@ class BuildError(SystemExit):
     pass
 
 
-def marp(deck: str, output: Path, *extra: str, env: dict | None = None) -> None:
+def marp(source: Path, output: Path, *extra: str, env: dict | None = None) -> None:
     """Convert one deck with the pinned marp-cli; a failure names the deck."""
-    source = deck_source(deck)
     if not source.exists():
-        raise BuildError(f"✗ missing deck: {source.relative_to(ROOT)}")
+        raise BuildError(f"✗ missing deck: {_shown(source)}")
     command = ["npx", "--no-install", "marp", "--config-file", str(MARP_CONFIG), str(source), "-o", str(output), *extra]
     run_env = {**os.environ, "CHROME_PATH": CHROMIUM, **(env or {})}
     result = subprocess.run(command, cwd=ROOT, env=run_env, capture_output=True, text=True)
     if result.returncode != 0 or not output.exists():
         log = "\n".join(line for line in result.stderr.splitlines() if "nodedir" not in line)
-        raise BuildError(f"✗ building {source.relative_to(ROOT)} failed:\n{log}")
+        raise BuildError(f"✗ building {_shown(source)} failed:\n{log}")
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def copy_fonts(target: Path) -> None:
@@ -84,7 +87,7 @@ def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     outputs = []
     for deck in decks:
         output = dist / f"{deck}.html"
-        marp(deck, output)
+        marp(deck_source(deck), output)
         outputs.append(output)
     copy_fonts(dist / "fonts")
     copy_pyodide(dist / "pyodide")
@@ -100,6 +103,6 @@ def build_pdf(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     outputs = []
     for deck in decks:
         output = dist / f"{deck}.pdf"
-        marp(deck, output, "--pdf", "--allow-local-files", env={"DECK_PRINT": "1"})
+        marp(deck_source(deck), output, "--pdf", "--allow-local-files", env={"DECK_PRINT": "1"})
         outputs.append(output)
     return outputs

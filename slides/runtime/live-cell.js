@@ -158,6 +158,16 @@ export class LiveCell {
     this.pool.stop(this.name)
   }
 
+  /** The code as it stands in the editor (what Run runs). */
+  get code() {
+    return this.editor ? this.editor.getCode() : this.original
+  }
+
+  /** Replace the code, as typing it would. */
+  setCode(text) {
+    this.#ensureEditor().setCode(text)
+  }
+
   reset() {
     this.generation += 1
     this.stop()

@@ -1,0 +1,103 @@
+"""The build: both decks, every demo included verbatim from demos/, fonts shipped, relative URLs only."""
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from deckkit.build import BuildError, marp
+from deckkit.paths import DECKS, DEMOS, demo_files
+
+
+class LiveCells(HTMLParser):
+    """Collects (demo name, code text) for every live cell of a built deck, in slide order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.cells = []
+        self._in_code = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div" and "live-cell" in (attrs.get("class") or "").split():
+            self.cells.append([attrs["data-demo"], ""])
+        elif tag == "pre" and "cell-code" in (attrs.get("class") or "").split():
+            self._in_code = True
+
+    def handle_endtag(self, tag):
+        if tag == "pre" and self._in_code:
+            self._in_code = False
+
+    def handle_data(self, data):
+        if self._in_code:
+            self.cells[-1][1] += data
+
+
+def live_cells(deck_html):
+    parser = LiveCells()
+    parser.feed(deck_html)
+    return parser.cells
+
+
+@pytest.fixture(scope="module")
+def decks(built_site):
+    return {deck: (built_site / f"{deck}.html").read_text() for deck in DECKS}
+
+
+def test_every_demo_on_a_slide_is_its_file_verbatim(decks):
+    for deck, page in decks.items():
+        cells = live_cells(page)
+        assert cells, f"{deck} has no live cells"
+        for name, code in cells:
+            expected = (DEMOS / f"{name}.py").read_text().rstrip() + "\n"
+            assert code == expected, f"{deck}: the slide's {name} differs from demos/{name}.py"
+
+
+def test_both_decks_show_every_demo_in_the_same_order(decks):
+    orders = {deck: [name for name, _ in live_cells(page)] for deck, page in decks.items()}
+    korean, english = (orders[deck] for deck in DECKS)
+    assert korean == english, "the English deck must translate the Korean one slide for slide"
+    assert sorted(set(korean)) == sorted(p.stem for p in demo_files()), "every demo appears on a slide"
+
+
+def test_decks_use_relative_urls_only(decks):
+    for deck, page in decks.items():
+        for attribute, value in re.findall(r'\b(src|href)="([^"]*)"', page):
+            if attribute == "href" and value.startswith("https://"):
+                continue  # a link the reader may follow (references), not a request
+            assert not re.match(r"^(/|[a-z]+:)", value), f"{deck}: {attribute}={value} is not relative"
+        for value in re.findall(r"url\(([^)]*)\)", page):
+            assert not re.match(r"^['\"]?(/|https?:)", value), f"{deck}: url({value}) is not relative"
+
+
+def test_korean_fonts_ship_with_the_deck(built_site, decks):
+    for family in ("noto-sans-kr", "nanum-gothic-coding"):
+        for weight in ("400", "700"):
+            css = (built_site / "fonts" / family / f"{weight}.css").read_text()
+            files = re.findall(r"url\(\./files/([^)]+)\)", css)
+            assert files, f"{family} {weight}: no font files in its CSS"
+            for name in files:
+                assert (built_site / "fonts" / family / "files" / name).is_file(), name
+    for page in decks.values():
+        assert "fonts/noto-sans-kr/400.css" in page
+
+
+def test_a_missing_demo_fails_the_build_naming_the_slide_and_the_file(tmp_path):
+    source = tmp_path / "broken.md"
+    source.write_text("---\nmarp: true\ntheme: asyncio-live\n---\n# one\n\n---\n\n```python demo=no_such_demo\n```\n")
+    with pytest.raises(BuildError) as failure:
+        marp(source, tmp_path / "broken.html")
+    message = str(failure.value)
+    assert str(source) in message
+    assert "slide 2" in message
+    assert "demos/no_such_demo.py" in message
+    assert not (tmp_path / "broken.html").exists()
+
+
+def test_a_demo_fence_with_pasted_code_fails_the_build(tmp_path):
+    source = tmp_path / "pasted.md"
+    demo = demo_files()[0].stem
+    source.write_text(f"---\nmarp: true\n---\n```python demo={demo}\nprint('pasted')\n```\n")
+    with pytest.raises(BuildError, match="must be empty"):
+        marp(source, tmp_path / "pasted.html")

@@ -1,0 +1,196 @@
+"""End to end: the built deck in Debian's Chromium, Python in a Pyodide worker, driven by clicks.
+
+Timings are wall-clock here (a real browser, a real event loop), so their bounds are loose;
+exact timings are asserted in loop time by test_demos.py.
+"""
+
+import time
+
+import pytest
+
+from tests.deck_page import DeckPage
+
+pytestmark = pytest.mark.browser
+
+SEQUENTIAL = "say_after_sequential"
+TASKS = "say_after_tasks"
+SCRATCH = "await_coroutine"  # a cell whose code the bad-input tests replace
+
+
+@pytest.fixture
+def deck(page, base_url):
+    return DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
+
+
+def texts(lines, stream=None):
+    return [line.text for line in lines if stream is None or line.stream == stream]
+
+
+def test_sequential_cell_streams_hello_at_1s_and_world_at_3s(deck):
+    assert deck.run(SEQUENTIAL) == "done"
+    lines = deck.lines(SEQUENTIAL)
+    assert [t.split(" at ")[0] for t in texts(lines)] == ["started", "hello", "world", "finished"]
+    started, hello, world, finished = lines
+    # Streamed as printed, not at the end: hello ≈1 s after start, world ≈3 s.
+    assert 0.8 <= hello.at - started.at <= 1.6
+    assert 2.8 <= world.at - started.at <= 3.6
+    assert 2.9 <= deck.elapsed(SEQUENTIAL) <= 3.8
+    assert deck.cell(SEQUENTIAL).get_attribute("data-mode") == "jspi"
+
+
+def test_task_cell_finishes_in_2s(deck):
+    assert deck.run(TASKS) == "done"
+    lines = deck.lines(TASKS)
+    assert [t.split(" at ")[0] for t in texts(lines)] == ["started", "hello", "world", "finished"]
+    started, hello, world, _ = lines
+    assert 0.8 <= hello.at - started.at <= 1.6
+    assert 1.8 <= world.at - started.at <= 2.6
+    assert 1.9 <= deck.elapsed(TASKS) <= 2.8
+
+
+def test_keys_typed_in_a_cell_edit_code_and_never_move_the_slides(deck, page):
+    deck.show(SCRATCH)
+    slide = page.evaluate("location.hash")
+    editor = deck.cell(SCRATCH).locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("print('typed' + ' on the slide')")
+    for key in ("ArrowLeft", "ArrowRight", "PageDown", "Space", "Home", "End"):
+        page.keyboard.press(key)
+    assert page.evaluate("location.hash") == slide
+    page.keyboard.press("Control+Enter")
+    assert deck.wait_state(SCRATCH, "done", "error") == "done"
+    assert deck.output(SCRATCH).strip() == "typed on the slide"
+    # Reset restores the demo file's code.
+    deck.click(SCRATCH, "reset")
+    original = page.evaluate(f"window.liveDeck.cell('{SCRATCH}').original")
+    assert page.evaluate(f"window.liveDeck.cell('{SCRATCH}').code") == original
+    assert "nested()" in original
+
+
+def test_stop_ends_an_endless_loop_and_python_is_ready_within_a_second(deck, page):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "while True:\n    pass\n")
+    page.wait_for_function("window.liveDeck.pool.standby?.info")  # the standby has booted
+    deck.click(SCRATCH, "run")
+    deck.wait_state(SCRATCH, "running")
+    page.wait_for_timeout(500)
+    assert deck.state(SCRATCH) == "running"
+    clicked = time.monotonic()
+    deck.click(SCRATCH, "stop")
+    deck.wait_state(SCRATCH, "stopped", timeout=1_000)
+    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=1_000)
+    assert time.monotonic() - clicked < 1.0
+    # The deck keeps working: the next cell runs on the standby interpreter.
+    deck.set_code(SCRATCH, "print('alive')\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error", timeout=5_000) == "done"
+    assert deck.output(SCRATCH).strip() == "alive"
+
+
+def test_syntax_error_shows_the_traceback(deck):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "print('never'\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error") == "error"
+    stderr = "\n".join(texts(deck.lines(SCRATCH), "stderr"))
+    assert "SyntaxError" in stderr
+    assert f'File "{SCRATCH}.py", line 1' in stderr
+    assert "never" not in "\n".join(texts(deck.lines(SCRATCH), "stdout"))
+
+
+def test_exception_traceback_names_the_line_and_leaves_other_cells_working(deck):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "def f():\n    return 1 / 0\n\nprint('before')\nf()\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error") == "error"
+    lines = deck.lines(SCRATCH)
+    assert texts(lines, "stdout") == ["before"]
+    stderr = "\n".join(texts(lines, "stderr"))
+    assert "Traceback (most recent call last):" in stderr
+    assert f'File "{SCRATCH}.py", line 2, in f' in stderr
+    assert "ZeroDivisionError: division by zero" in stderr
+    assert "live_runtime" not in stderr  # the learner's traceback only
+    assert deck.run(TASKS) == "done"
+
+
+def test_output_flood_is_capped_and_the_page_stays_responsive(deck, page):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "for i in range(200_000):\n    print(i)\nprint('end')\n")
+    deck.click(SCRATCH, "run")
+    deck.wait_state(SCRATCH, "running", "done")
+    # The main thread answers while Python floods the worker with prints.
+    started = time.monotonic()
+    page.evaluate("1 + 1")
+    assert time.monotonic() - started < 0.5
+    assert deck.wait_state(SCRATCH, "done", "error", timeout=120_000) == "done"
+    count = page.evaluate(
+        f"document.querySelectorAll('.live-cell[data-demo=\"{SCRATCH}\"] [data-role=output] .line').length"
+    )
+    assert count <= 2_100
+    assert "output capped" in deck.output(SCRATCH)
+
+
+def test_input_explains_itself_instead_of_hanging(deck):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "name = input('name? ')\nprint(name)\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error", timeout=5_000) == "error"
+    output = deck.output(SCRATCH)
+    assert "input() cannot read here" in output
+    assert "EOFError" in output
+
+
+def test_sys_exit_is_reported_and_python_stays_usable(deck):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "import sys\nprint('bye')\nsys.exit(3)\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error") == "error"
+    assert "3" in deck.output(SCRATCH).splitlines()[-1]
+    deck.set_code(SCRATCH, "print('still here')\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error") == "done"
+    assert deck.output(SCRATCH).strip() == "still here"
+
+
+def test_two_cells_started_at_once_run_one_after_the_other(deck, page):
+    deck.show(TASKS)
+    deck.click(TASKS, "run")
+    deck.wait_state(TASKS, "running")
+    deck.show(SEQUENTIAL)
+    deck.click(SEQUENTIAL, "run")
+    assert deck.state(SEQUENTIAL) == "queued"
+    assert TASKS in deck.output(SEQUENTIAL)  # says whom it waits for
+    assert deck.wait_state(TASKS, "done", "error") == "done"
+    assert deck.wait_state(SEQUENTIAL, "done", "error") == "done"
+    for name in (TASKS, SEQUENTIAL):  # each cell got its own output, whole and in order
+        lines = deck.output(name).splitlines()
+        assert [line.split(" at ")[0] for line in lines] == ["started", "hello", "world", "finished"]
+
+
+def test_compat_mode_without_jspi_still_runs_the_seed_code(page, base_url):
+    deck = DeckPage(page, base_url, "asyncio.en", query="?jspi=off").wait_python_ready()
+    assert deck.run(SEQUENTIAL) == "done"
+    assert deck.cell(SEQUENTIAL).get_attribute("data-mode") == "compat"
+    assert [t.split(" at ")[0] for t in texts(deck.lines(SEQUENTIAL))] == ["started", "hello", "world", "finished"]
+    assert 2.9 <= deck.elapsed(SEQUENTIAL) <= 3.8
+
+
+def test_the_deck_makes_no_request_off_its_origin(deck, audit):
+    assert deck.run(TASKS) == "done"
+    assert any(url.endswith("pyodide.asm.wasm") for url in audit.urls), "the audit saw the worker's requests"
+    assert any("/fonts/" in url for url in audit.urls)
+    assert audit.off_origin() == []
+
+
+def test_dist_works_under_a_sub_path(browser, built_site):
+    from deckkit.serve import serve_in_background, url
+
+    server = serve_in_background(built_site.parent)  # dist/ is now at /dist/
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        deck = DeckPage(context.new_page(), url(server, "dist/"), "asyncio.en").wait_python_ready()
+        assert deck.run(TASKS) == "done"
+    finally:
+        context.close()
+        server.shutdown()

@@ -1,0 +1,52 @@
+"""Every slide as the room sees it: Korean set in the shipped fonts, nothing clipped or overflowing."""
+
+import pytest
+
+from deckkit.paths import DECKS
+
+pytestmark = pytest.mark.browser
+
+# What on the current slide sticks out of it, or hides part of its own content.
+_OVERFLOWS = """
+() => {
+  const section = document.querySelector('.bespoke-marp-active section, section.bespoke-marp-active')
+    ?? document.querySelector(`section[id="${location.hash.slice(1) || 1}"]`)
+  const box = section.getBoundingClientRect()
+  const scale = box.width / 1280
+  const problems = []
+  for (const el of section.querySelectorAll('h1, h2, h3, p, li, table, pre, .live-cell, .cell-toolbar')) {
+    const r = el.getBoundingClientRect()
+    if (r.width === 0 && r.height === 0) continue
+    if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1)
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} sticks out: ${el.textContent.slice(0, 40)}`)
+  }
+  for (const el of section.querySelectorAll('pre:not([hidden]):not(.cell-output)')) {
+    if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      problems.push(`code clipped (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}): ${el.textContent.slice(0, 40)}`)
+  }
+  return { problems, slide: section.id, text: section.innerText.slice(0, 60), scale }
+}
+"""
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, deck):
+    page.goto(f"{base_url}{deck}.html")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    count = page.evaluate("document.querySelectorAll('svg[data-marpit-svg]').length")
+    assert count >= 20, f"{deck}: only {count} slides"
+    problems = []
+    for number in range(1, count + 1):
+        page.evaluate(f"location.hash = '#{number}'")
+        page.wait_for_timeout(120)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        result = page.evaluate(_OVERFLOWS)
+        problems += [f"slide {number}: {p}" for p in result["problems"]]
+    assert not problems, "\n".join(problems)
+    # The Korean glyphs come from the deck's own fonts (the machine has no CJK font).
+    families = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
+    )
+    assert "Noto Sans KR" in families
+    assert "Nanum Gothic Coding" in families
+    assert page.evaluate("document.fonts.check('30px \"Noto Sans KR\"', '코루틴 태스크 이벤트 루프')")
