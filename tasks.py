@@ -65,3 +65,16 @@ def shots(c):
 
     for path in screenshot_decks():
         print(path.relative_to(DIST.parent))
+
+
+@task(help={"rounds": "how many times to measure each figure (medians are printed)"})
+def bench(c, rounds=3):
+    """Benchmark the live deck in Chromium: figures as ratios to a bare Pyodide boot in the same run."""
+    requirements.node_modules()
+    requirements.debian_packages(for_tests=False)
+    build(c)
+    from deckkit.bench import run
+
+    print()
+    for label, value, unit, goal in run(rounds=int(rounds)):
+        print(f"  {label:<46} {value:8.3f} {unit:<4} {goal}")

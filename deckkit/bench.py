@@ -1,0 +1,118 @@
+"""`invoke bench`: the live deck's speed and size, as ratios to a baseline measured in the same run.
+
+Baseline: a bare Pyodide boot in a Web Worker, same browser, same server, same files.
+"""
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from .browser import CHROMIUM, CHROMIUM_ARGS
+from .paths import DIST
+from .serve import serve_in_background, url
+
+BARE_WORKER = """
+const started = performance.now()
+const { loadPyodide } = await import(new URL('../pyodide/pyodide.mjs', self.location.href).href)
+await loadPyodide({ indexURL: new URL('../pyodide/', self.location.href).href })
+postMessage(performance.now() - started)
+"""
+BARE_PAGE = """<!doctype html><script type="module">
+const started = performance.now()
+const worker = new Worker('bare-worker.js', { type: 'module' })
+worker.onmessage = () => { window.bootMs = performance.now() - started }
+</script>"""
+
+
+def _bare_boot_ms(page, base) -> float:
+    page.goto(f"{base}bench/bare.html")
+    page.wait_for_function("window.bootMs", timeout=60_000)
+    return page.evaluate("window.bootMs")
+
+
+def _deck_ready_ms(page, base, deck) -> tuple[float, int]:
+    """Deck open → Python ready; and the bytes the first open transferred beyond Pyodide's own files."""
+    sizes = []
+    page.context.on("response", lambda r: sizes.append((r.url, int(r.headers.get("content-length") or 0))))
+    page.goto(f"{base}{deck}.html")
+    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
+    ready = page.evaluate("performance.now()")
+    page.wait_for_timeout(300)
+    extra = sum(size for u, size in sizes if "/pyodide/" not in u)
+    return ready, extra
+
+
+def _run_cell(page, name) -> float:
+    page.evaluate(
+        "(name) => { location.hash = '#' + document.querySelector(`.live-cell[data-demo=\"${name}\"]`).closest('section').id }",
+        name,
+    )
+    page.wait_for_timeout(300)
+    cell = page.locator(f'.live-cell[data-demo="{name}"]')
+    cell.locator("[data-action=run]").click()
+    page.wait_for_function(
+        "(name) => ['done', 'error'].includes(document.querySelector(`.live-cell[data-demo=\"${name}\"]`).dataset.state)",
+        arg=name,
+        timeout=30_000,
+    )
+    return int(cell.locator("[data-role=elapsed]").get_attribute("data-elapsed-ms")) / 1000
+
+
+def _stop_to_ready_s(page, name) -> float:
+    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    page.evaluate("([name]) => window.liveDeck.cell(name).setCode('while True:\\n    pass\\n')", [name])
+    cell = page.locator(f'.live-cell[data-demo="{name}"]')
+    cell.locator("[data-action=run]").click()
+    page.wait_for_function(f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.state === 'running'")
+    page.wait_for_timeout(300)
+    started = time.monotonic()
+    cell.locator("[data-action=stop]").click()
+    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready' && !window.liveDeck.pool.running")
+    page.evaluate("([name]) => window.liveDeck.cell(name).setCode('pass\\n')", [name])
+    cell.locator("[data-action=run]").click()
+    page.wait_for_function(f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.state === 'done'")
+    return time.monotonic() - started
+
+
+def run(deck="asyncio.ko", rounds=3) -> list[tuple[str, float, str, str]]:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        for entry in DIST.iterdir():
+            (site / entry.name).symlink_to(entry)
+        (site / "bench").mkdir()
+        (site / "bench" / "bare.html").write_text(BARE_PAGE)
+        (site / "bench" / "bare-worker.js").write_text(BARE_WORKER)
+        server = serve_in_background(site)
+        base = url(server)
+        bare, ready, extra, seq, tasks, stop = [], [], [], [], [], []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(rounds):
+                for measure in ("bare", "deck"):  # interleaved, so drift hits both alike
+                    context = browser.new_context(viewport={"width": 1280, "height": 720})
+                    page = context.new_page()
+                    if measure == "bare":
+                        bare.append(_bare_boot_ms(page, base))
+                    else:
+                        ms, size = _deck_ready_ms(page, base, deck)
+                        ready.append(ms)
+                        extra.append(size)
+                        seq.append(_run_cell(page, "say_after_sequential"))
+                        tasks.append(_run_cell(page, "say_after_tasks"))
+                        stop.append(_stop_to_ready_s(page, "await_coroutine"))
+                    context.close()
+            browser.close()
+        server.shutdown()
+
+    med = statistics.median
+    return [
+        ("bare Pyodide boot in a worker (baseline)", med(bare) / 1000, "s", ""),
+        ("deck open → Python ready / bare boot", med(ready) / med(bare), "×", "goal ≤ 1.10"),
+        ("sequential cell wall / ideal 3.0 s", med(seq) / 3.0, "×", "goal ≤ 1.02"),
+        ("task cell wall / ideal 2.0 s", med(tasks) / 2.0, "×", "goal ≤ 1.02"),
+        ("Stop → next run done", med(stop), "s", "goal ≤ 1.0 s"),
+        ("bytes at first open beyond Pyodide's files", med(extra) / 1024, "KiB", ""),
+    ]

@@ -1,0 +1,113 @@
+"""Parity: the deck never teaches what CPython does not do.
+
+Every demo runs in the built deck (Pyodide in a Web Worker, through the live-cell
+runtime) and its transcript must equal CPython's. Where plain Pyodide differs from
+CPython on a claim the slides make, the runtime emulates CPython; the pytest-pyodide
+tests below show the difference in plain Pyodide, so the emulation cannot be dropped
+silently.
+"""
+
+import json
+import re
+
+import pytest
+
+from deckkit.paths import SLIDES, demo_files
+from tests.deck_page import DeckPage
+from tests.demo_runner import run_demo
+from tests.transcripts import normalise
+
+# Figures that honestly depend on the platform, not on what the slide claims.
+PLATFORM_FIGURES = {
+    # Pyodide is 32-bit WebAssembly: objects are smaller; "same size: True" is the claim.
+    "range_memory": [(r"\d[\d,_]* bytes", "N bytes")],
+    # Creating 10,000 tasks costs more in WebAssembly; the claim is ≈1 s, not 10,000 s.
+    "many_tasks": [(r"in 1\.[0-4] s", "in ≈1 s")],
+}
+
+
+def comparable(name, text):
+    text = normalise(text)
+    text = re.sub(r"\S*?demos/", "", text)  # CPython names the file by its path
+    for pattern, replacement in PLATFORM_FIGURES.get(name, []):
+        text = re.sub(pattern, replacement, text)
+    return text.strip()
+
+
+@pytest.fixture(scope="module")
+def deck(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    yield DeckPage(context.new_page(), base_url, "asyncio.en").wait_python_ready()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [p.stem for p in demo_files()])
+def test_demo_in_the_deck_prints_what_cpython_prints(deck, name):
+    cpython = run_demo(name)
+    deck.run(name)
+    lines = deck.lines(name)
+    stdout = "\n".join(line.text for line in lines if line.stream == "stdout")
+    stderr = "\n".join(line.text for line in lines if line.stream == "stderr")
+    assert comparable(name, stdout) == comparable(name, cpython.stdout)
+    assert comparable(name, stderr) == comparable(name, cpython.stderr)
+
+
+# --- plain Pyodide vs the runtime, through pytest-pyodide -------------------------------
+
+RUNTIME_SOURCE = (SLIDES / "runtime" / "live_runtime.py").read_text()
+
+PROBES = {
+    "a new loop per run, closed": (
+        "import asyncio\nloops = []\nasync def main():\n    loops.append(asyncio.get_running_loop())\n"
+        "asyncio.run(main()); asyncio.run(main())\nprint(loops[0] is loops[1], loops[0].is_closed())\n",
+        "False True",
+    ),
+    "no asyncio.run inside a running loop": (
+        "import asyncio\nasync def inner():\n    pass\nasync def main():\n    coro = inner()\n    try:\n"
+        "        asyncio.run(coro)\n    except RuntimeError as error:\n        print(error)\n    coro.close()\n"
+        "asyncio.run(main())\n",
+        "asyncio.run() cannot be called from a running event loop",
+    ),
+    "time.sleep blocks the loop": (
+        "import asyncio, time\nasync def nap(log):\n    time.sleep(0.3)\n    log.append(round(asyncio.get_running_loop().time(), 1))\n"
+        "async def main():\n    log = []\n    t0 = asyncio.get_running_loop().time()\n"
+        "    await asyncio.gather(nap(log), nap(log))\n    print(round(asyncio.get_running_loop().time() - t0, 1))\n"
+        "asyncio.run(main())\n",
+        "0.6",
+    ),
+}
+
+
+def run_in_pyodide(selenium, source, with_runtime):
+    """Run *source* as a script in real Pyodide and return what it printed."""
+    selenium.run_js(f"pyodide.FS.writeFile('/home/pyodide/live_runtime.py', {json.dumps(RUNTIME_SOURCE)})")
+    runner = "await live_runtime.run_cell(source, 'probe.py')" if with_runtime else "exec(source, {'__name__': '__main__'})"
+    return selenium.run_async(
+        "import contextlib, io, sys\n"
+        "sys.path.insert(0, '/home/pyodide')\n"
+        "import live_runtime\n"
+        # The fixture's interpreter outlives a test: put back Pyodide's own functions for the plain run.
+        f"{'live_runtime.install()' if with_runtime else 'import asyncio, time; from pyodide import webloop; asyncio.run, time.sleep = webloop._run, webloop._sleep'}\n"
+        f"source = {source!r}\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):\n"
+        f"    {runner}\n"
+        "out.getvalue().strip()\n"
+    )
+
+
+@pytest.mark.pyodide
+@pytest.mark.parametrize("claim", PROBES)
+def test_cpython_claims_hold_in_the_runtime_where_plain_pyodide_breaks_them(selenium, claim):
+    source, cpython_says = PROBES[claim]
+    plain = run_in_pyodide(selenium, source, with_runtime=False)  # first: install() patches for good
+    assert plain != cpython_says, f"plain Pyodide now agrees with CPython on '{claim}': the emulation may go"
+    assert run_in_pyodide(selenium, source, with_runtime=True) == cpython_says
+
+
+@pytest.mark.parametrize("claim", PROBES)
+def test_the_probes_state_cpython_truth(claim, capsys):
+    source, cpython_says = PROBES[claim]
+    exec(compile(source, "probe.py", "exec"), {"__name__": "__main__"})
+    assert capsys.readouterr().out.strip() == cpython_says
