@@ -70,7 +70,8 @@ def bundle_runtime(target: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"✗ bundling slides/runtime failed:\n{result.stderr}")
-    shutil.copy2(RUNTIME / "live_runtime.py", target / "live_runtime.py")
+    for module in ("live_runtime.py", "asyncio_timeline.py"):
+        shutil.copy2(RUNTIME / module, target / module)
 
 
 def write_index(target: Path, decks: tuple[str, ...]) -> None:

@@ -25,6 +25,10 @@ export class LiveCell {
     const pre = root.querySelector('[data-role=code]')
     this.original = pre.querySelector('code').textContent
     this.output = root.querySelector('[data-role=output]')
+    this.timeline = document.createElement('div')
+    this.timeline.className = 'cell-timeline'
+    this.timeline.dataset.role = 'timeline'
+    this.output.after(this.timeline)
     this.output.dataset.placeholder = text.placeholder
     this.pending = [] // output lines waiting for the next animation frame
     this.pre = pre
@@ -100,6 +104,17 @@ export class LiveCell {
     this.output.scrollTop = this.output.scrollHeight
   }
 
+  #drawTimeline(svg) {
+    // Drawn by the Python tracer (asyncio_timeline.py), the same code that draws the PDF's pictures.
+    this.timeline.innerHTML = svg
+    this.root.dataset.timeline = 'live'
+  }
+
+  #clearTimeline() {
+    this.timeline.replaceChildren()
+    delete this.root.dataset.timeline
+  }
+
   #showElapsed(ms) {
     this.elapsed.dataset.elapsedMs = String(Math.round(ms))
     this.elapsed.textContent = `${(ms / 1000).toFixed(2)} s`
@@ -130,6 +145,7 @@ export class LiveCell {
       { code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep },
       {
         onStart: (info) => {
+          this.#clearTimeline()
           this.output.replaceChildren()
           this.pending = []
           this.#setState('running')
@@ -138,6 +154,7 @@ export class LiveCell {
           ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
         },
         onOutput: (stream, text) => generation === this.generation && this.#append(stream, text),
+        onTimeline: (svg) => generation === this.generation && this.#drawTimeline(svg),
       },
     )
     clearInterval(ticker)
@@ -172,6 +189,7 @@ export class LiveCell {
     this.generation += 1
     this.stop()
     this.#ensureEditor().setCode(this.original)
+    this.#clearTimeline()
     this.output.replaceChildren()
     this.pending = []
     this.elapsed.textContent = ''

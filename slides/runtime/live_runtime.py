@@ -28,6 +28,7 @@ import time
 import traceback
 from asyncio import events
 
+import asyncio_timeline
 from pyodide import webloop
 from pyodide.ffi import can_run_sync, create_once_callable
 from pyodide_js._api import scheduleCallback
@@ -188,17 +189,33 @@ def _print_exception(error):
     traceback.print_exception(type(error), error, tb)
 
 
+def _tracer(on_timeline):
+    if on_timeline is None:
+        return None
+
+    def publish(tracer):
+        if tracer.lanes:
+            on_timeline(asyncio_timeline.render_svg(tracer.as_dict()))
+
+    return asyncio_timeline.Tracer(on_update=publish).install()
+
+
 def _fresh_namespace(filename):
     return {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
 
 
-async def run_cell(source, filename, namespace=None):
-    """Run *source* as a script named *filename*; return its exit status."""
+async def run_cell(source, filename, namespace=None, on_timeline=None):
+    """Run *source* as a script named *filename*; return its exit status.
+
+    With *on_timeline*, the run is traced (asyncio_timeline) and the callback gets
+    the timeline as SVG while the tasks run, and once more at the end.
+    """
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     global last_mode
     ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
+    tracer = _tracer(on_timeline)
     try:
         if last_mode == "jspi":
             code = compile(source, filename, "exec", dont_inherit=True)
@@ -225,6 +242,8 @@ async def run_cell(source, filename, namespace=None):
         _print_exception(error)
         status = 1
     finally:
+        if tracer is not None:
+            tracer.uninstall()
         # CPython reports never-awaited coroutines when the script's objects die.
         if namespace is None:
             ns.clear()

@@ -29,10 +29,11 @@ class PythonWorker {
     this.ready.catch(() => {})
   }
 
-  run(job, onOutput) {
+  run(job, onOutput, onTimeline) {
     return new Promise((resolve) => {
       this.listeners.set(job.runId, (data) => {
         if (data.type === 'output') onOutput(data.stream, data.text)
+        if (data.type === 'timeline') onTimeline(data.svg)
         if (data.type === 'done') {
           this.listeners.delete(job.runId)
           resolve({ mode: this.info?.mode, ...data })
@@ -91,9 +92,9 @@ export class PythonPool extends EventTarget {
   }
 
   /** Queue a cell's code; resolves when it finished, failed or was stopped. */
-  run({ code, name, keep = false }, { onOutput, onStart } = {}) {
+  run({ code, name, keep = false }, { onOutput, onStart, onTimeline } = {}) {
     return new Promise((resolve) => {
-      const job = { runId: this.nextRunId++, code, name, keep, onOutput, onStart, resolve }
+      const job = { runId: this.nextRunId++, code, name, keep, onOutput, onStart, onTimeline, resolve }
       this.queue.push(job)
       this.#pump()
     })
@@ -129,7 +130,8 @@ export class PythonPool extends EventTarget {
     this.running = { job, worker }
     job.onStart?.(worker.info)
     const { runId, code, name, keep } = job
-    const result = await worker.run({ runId, code, name, keep }, job.onOutput ?? (() => {}))
+    const ignore = () => {}
+    const result = await worker.run({ runId, code, name, keep }, job.onOutput ?? ignore, job.onTimeline ?? ignore)
     if (this.running?.job === job) this.running = null
     job.resolve(result)
     this.#pump()

@@ -5,6 +5,7 @@
 // worker → main  {type: 'ready', bootMs, mode, python}
 //                {type: 'failed', reason}
 //                {type: 'output', runId, stream: 'stdout'|'stderr'|'note', text}
+//                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
 //                {type: 'done', runId, status, elapsedMs, dropped}
 
 const params = new URL(self.location.href).searchParams
@@ -48,8 +49,10 @@ async function boot() {
       return null // end of file: input() raises EOFError, as with `python script.py < /dev/null`
     },
   })
-  const source = await (await fetch(new URL('runtime/live_runtime.py', base))).text()
-  pyodide.FS.writeFile('/home/pyodide/live_runtime.py', source)
+  for (const module of ['asyncio_timeline.py', 'live_runtime.py']) {
+    const source = await (await fetch(new URL(`runtime/${module}`, base))).text()
+    pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
+  }
   runtime = pyodide.pyimport('live_runtime')
   runtime.install()
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
@@ -70,7 +73,8 @@ async function run({ runId, code, name, keep }) {
       }
       namespace = keptNamespaces.get(name)
     }
-    status = await runtime.run_cell(code, `${name}.py`, namespace)
+    const onTimeline = (svg) => postMessage({ type: 'timeline', runId, svg })
+    status = await runtime.run_cell(code, `${name}.py`, namespace, onTimeline)
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
     emit('stderr', String(error?.message ?? error))

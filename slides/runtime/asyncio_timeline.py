@@ -1,0 +1,255 @@
+"""Trace what an asyncio program's tasks do, in loop time, and draw it as an SVG timeline.
+
+One module for both runtimes: in the browser (Pyodide) it feeds the live timeline
+beside a cell; under CPython (virtual time, see deckkit/recording.py) it draws the
+static pictures for the PDF and checks the demos' concurrency in the tests.
+
+Nothing in the traced code changes: the tracer wraps ``asyncio.Handle._run``, the
+one place every task step passes through, and records for each step of each
+task its start and end in loop time and what the task then waits on.
+"""
+
+import asyncio
+import html
+import math
+import os
+from asyncio import events
+
+_ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
+_RUNTIME_FILES = ("live_runtime.py", "asyncio_timeline.py")
+_internal_codes = {}  # code object → bool, so the check costs one lookup per step
+
+MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane
+MERGE_GAP = 0.005  # s: an aggregate lane's steps closer than this draw as one bar
+
+
+class Lane:
+    """One task (or, aggregated, many tasks running the same coroutine function)."""
+
+    def __init__(self, key, label, start, aggregate=False):
+        self.key = key
+        self.label = label
+        self.start = start
+        self.end = None
+        self.steps = []  # [start, end] in loop time
+        self.waits = []  # [start, end or None, what]; not kept for aggregate lanes
+        self.count = 1
+        self.done = 0
+        self.aggregate = aggregate
+
+    def add_step(self, start, end):
+        if self.aggregate and self.steps and start - self.steps[-1][1] <= MERGE_GAP:
+            self.steps[-1][1] = max(self.steps[-1][1], end)
+        else:
+            self.steps.append([start, end])
+
+    def as_dict(self):
+        return {"label": self.label, "start": self.start, "end": self.end, "count": self.count,
+                "steps": self.steps, "waits": self.waits}
+
+
+def _call_text(code, f_locals):
+    args = ", ".join(repr(f_locals[name]) for name in code.co_varnames[: code.co_argcount] if name in f_locals)
+    return f"{code.co_name}({args})"
+
+
+def describe_task(task):
+    coro = task.get_coro()
+    frame = getattr(coro, "cr_frame", None)
+    if frame is None:
+        return task.get_name()
+    return _call_text(coro.cr_code, frame.f_locals)
+
+
+def _format_seconds(value):
+    return f"{value:g}" if isinstance(value, (int, float)) else repr(value)
+
+
+def awaiting(task, names):
+    """What a suspended task waits on, in the slide's words: sleep(1), say_after(2, 'world'), gather."""
+    coro = task.get_coro()
+    while getattr(coro, "cr_await", None) is not None and hasattr(coro.cr_await, "cr_code"):
+        coro = coro.cr_await
+    code = getattr(coro, "cr_code", None)
+    if code is not None and code.co_name == "sleep" and coro.cr_frame is not None:
+        return f"sleep({_format_seconds(coro.cr_frame.f_locals.get('delay'))})"
+    waiter = getattr(task, "_fut_waiter", None)
+    if isinstance(waiter, asyncio.Task):
+        return names.get(id(waiter)) or describe_task(waiter)
+    if waiter is not None and type(waiter).__name__ == "_GatheringFuture":
+        return "gather"
+    if code is not None and code.co_name == "__aexit__":
+        return "TaskGroup"
+    return "future"
+
+
+def _is_internal(task):
+    """Housekeeping tasks: asyncio.run's and Pyodide's shutdowns, and the cell runner itself."""
+    code = getattr(task.get_coro(), "cr_code", None)
+    if code is None:
+        return True
+    internal = _internal_codes.get(code)
+    if internal is None:
+        path = code.co_filename
+        internal = (
+            (os.path.dirname(path) == _ASYNCIO_DIR and code.co_name.startswith("shutdown_"))
+            or "pyodide" in path
+            or path.endswith(_RUNTIME_FILES)
+        )
+        _internal_codes[code] = internal
+    return internal
+
+
+class Tracer:
+    """Records task steps while installed; ``on_update(tracer)`` is called at most every *interval* s."""
+
+    def __init__(self, on_update=None, interval=0.1, max_lanes=MAX_LANES):
+        self.on_update = on_update
+        self.interval = interval
+        self.max_lanes = max_lanes
+        self.lanes = []
+        self._by_task = {}  # id(task) → Lane
+        self._names = {}  # id(task) → label, for "waits on that task"
+        self._origin = None
+        self._last_update = -math.inf
+        self._original_run = None
+        self.now = 0.0
+
+    # -- hooking --------------------------------------------------------------------------------
+    def install(self):
+        self._original_run = events.Handle._run
+        tracer = self
+
+        def _run(handle):
+            task = getattr(handle._callback, "__self__", None)
+            if not isinstance(task, asyncio.Task) or _is_internal(task):
+                return tracer._original_run(handle)
+            loop = handle._loop
+            start = loop.time()
+            tracer._original_run(handle)
+            tracer._record(task, start, loop.time())
+
+        events.Handle._run = _run
+        return self
+
+    def uninstall(self):
+        if self._original_run is not None:
+            events.Handle._run = self._original_run
+            self._original_run = None
+        if self.on_update is not None:
+            self.on_update(self)
+
+    def __enter__(self):
+        return self.install()
+
+    def __exit__(self, *exc):
+        self.uninstall()
+
+    # -- recording ------------------------------------------------------------------------------
+    def _lane_for(self, task, start):
+        lane = self._by_task.get(id(task))
+        if lane is not None:
+            return lane
+        function = getattr(task.get_coro(), "__qualname__", None) or task.get_name()
+        if len(self.lanes) < self.max_lanes:
+            label = describe_task(task)
+            self._names[id(task)] = label
+            lane = Lane(function, label, start)
+        else:
+            # The first tasks get a lane each; the rest share one lane per coroutine function.
+            key = ("all", function)
+            lane = next((candidate for candidate in self.lanes if candidate.key == key), None)
+            if lane is not None:
+                lane.count += 1
+                lane.label = f"{function}() ×{lane.count}"
+                self._by_task[id(task)] = lane
+                return lane
+            lane = Lane(key, f"{function}() ×1", start, aggregate=True)
+        self.lanes.append(lane)
+        self._by_task[id(task)] = lane
+        return lane
+
+    def _record(self, task, start, end):
+        if self._origin is None:
+            self._origin = start
+        start -= self._origin
+        end -= self._origin
+        lane = self._lane_for(task, start)
+        if not lane.aggregate and lane.waits and lane.waits[-1][1] is None:
+            lane.waits[-1][1] = start
+        lane.add_step(start, end)
+        if task.done():
+            lane.done += 1
+            if lane.done == lane.count:
+                lane.end = end
+        elif not lane.aggregate:
+            lane.waits.append([end, None, awaiting(task, self._names)])
+        self.now = max(self.now, end)
+        if self.on_update is not None and end - self._last_update >= self.interval:
+            self._last_update = end
+            self.on_update(self)
+
+    @property
+    def total(self):
+        ends = [lane.end for lane in self.lanes if lane.end is not None]
+        return max(ends + [self.now, 0.0])
+
+    def as_dict(self):
+        return {"total": self.total, "lanes": [lane.as_dict() for lane in self.lanes]}
+
+
+# -- drawing ------------------------------------------------------------------------------------
+COLOURS = {"bar": "#ff8f70", "wait": "#89c2ff", "text": "#e8f2e8", "axis": "#7d8594", "grid": "#2a2f38"}
+
+
+def _nice_total(total):
+    if total <= 0.5:
+        return 0.5
+    return float(math.ceil(total))
+
+
+def render_svg(trace, width=440, lane_height=40, font="Nanum Gothic Coding, monospace"):
+    """An SVG timeline: a lane per task, bars where it runs, lines where it waits, ticks in seconds."""
+    lanes = trace["lanes"]
+    total = _nice_total(trace["total"])
+    left, right, top = 16, 18, 4
+    axis_height = 26
+    height = top + lane_height * max(len(lanes), 1) + axis_height
+    span = width - left - right
+
+    def x(t):
+        return left + span * min(max(t, 0.0), total) / total
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" font-family="{font}" role="img" '
+        f'aria-label="timeline, {trace["total"]:.1f} s">'
+    ]
+    step = 0.5 if total <= 2 else (1 if total <= 6 else math.ceil(total / 6))
+    tick = 0.0
+    while tick <= total + 1e-9:
+        tx = x(tick)
+        out.append(f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{height - axis_height + 4}" stroke="{COLOURS["grid"]}"/>')
+        out.append(f'<text x="{tx:.1f}" y="{height - 6}" font-size="14" fill="{COLOURS["axis"]}" text-anchor="middle">{tick:g} s</text>')
+        tick += step
+    for index, lane in enumerate(lanes):
+        y = top + index * lane_height
+        mid = y + 22
+        end = lane["end"] if lane["end"] is not None else trace["total"]
+        out.append(f'<g class="lane" data-label="{html.escape(lane["label"])}" data-start="{lane["start"]:.3f}" data-end="{end:.3f}">')
+        out.append(f'<text x="{x(lane["start"]) + 2:.1f}" y="{y + 13}" font-size="15" fill="{COLOURS["text"]}">{html.escape(lane["label"])}</text>')
+        out.append(f'<line x1="{x(lane["start"]):.1f}" y1="{mid:.1f}" x2="{x(end):.1f}" y2="{mid:.1f}" stroke="{COLOURS["wait"]}" stroke-width="2"/>')
+        for wait_start, wait_end, what in lane["waits"]:
+            wait_end = end if wait_end is None else wait_end
+            if x(wait_end) - x(wait_start) > 7 * len(what) + 6:
+                cx = (x(wait_start) + x(wait_end)) / 2
+                out.append(f'<text x="{cx:.1f}" y="{mid + 15:.1f}" font-size="13" fill="{COLOURS["wait"]}" text-anchor="middle">{html.escape(what)}</text>')
+        for step_start, step_end in lane["steps"]:
+            bar = max(x(step_end) - x(step_start), 4)
+            out.append(f'<rect class="step" x="{x(step_start):.1f}" y="{mid - 7:.1f}" width="{bar:.1f}" height="14" rx="2" fill="{COLOURS["bar"]}"/>')
+        out.append(f'<circle cx="{x(lane["start"]):.1f}" cy="{mid:.1f}" r="3.5" fill="{COLOURS["text"]}"/>')
+        if lane["end"] is not None:
+            out.append(f'<rect x="{x(lane["end"]) - 1:.1f}" y="{mid - 9:.1f}" width="3" height="18" fill="{COLOURS["text"]}"/>')
+        out.append("</g>")
+    out.append("</svg>")
+    return "".join(out)
