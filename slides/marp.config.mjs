@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import demoInclude from './engine/demo-include.mjs'
 import liveCell from './engine/live-cell.mjs'
+import lineSteps from './engine/line-steps.mjs'
 import runtimeScript from './engine/runtime-script.mjs'
 
 const slidesDir = path.dirname(fileURLToPath(import.meta.url))
@@ -16,7 +17,7 @@ export default {
   html: true,
   allowLocalFiles: true,
   engine: ({ marp }) => {
-    marp.use(demoInclude, { demosDir }).use(liveCell)
+    marp.use(demoInclude, { demosDir }).use(liveCell).use(lineSteps)
     return forPrint ? marp : runtimeScript(marp, { src: 'runtime/deck.js' })
   },
 }

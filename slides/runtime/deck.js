@@ -5,6 +5,7 @@
 import { PythonPool } from './python-pool.js'
 import { LiveCell } from './live-cell.js'
 import { labels } from './labels.js'
+import { followLineSteps } from './line-steps.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
 const BADGE_CSS = `
@@ -49,6 +50,7 @@ function start() {
   pool.addEventListener('status', (event) => show(event.detail))
 
   const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
+  cells.forEach(followLineSteps)
   window.liveDeck = { pool, cells, cell: (name) => cells.find((cell) => cell.name === name) }
 }
 

@@ -1,8 +1,8 @@
 // The editable code of a live cell: CodeMirror 6, styled like the slide's code.
 import { EditorView, minimalSetup } from 'codemirror'
 import { python } from '@codemirror/lang-python'
-import { keymap } from '@codemirror/view'
-import { Prec } from '@codemirror/state'
+import { keymap, Decoration } from '@codemirror/view'
+import { Prec, StateEffect, StateField } from '@codemirror/state'
 import { HighlightStyle, syntaxHighlighting, indentUnit } from '@codemirror/language'
 import { indentWithTab } from '@codemirror/commands'
 import { tags as t } from '@lezer/highlight'
@@ -30,6 +30,27 @@ const deckTheme = EditorView.theme(
   { dark: true },
 )
 
+// Stepped line highlighting (line-steps.js): the lines of the active step stand out.
+const setStepLines = StateEffect.define()
+const stepLines = StateField.define({
+  create: () => Decoration.none,
+  update(decorations, transaction) {
+    decorations = decorations.map(transaction.changes)
+    for (const effect of transaction.effects) {
+      if (!effect.is(setStepLines)) continue
+      const marks = []
+      for (const number of effect.value) {
+        if (number >= 1 && number <= transaction.state.doc.lines) {
+          marks.push(Decoration.line({ class: 'cm-step-line' }).range(transaction.state.doc.line(number).from))
+        }
+      }
+      decorations = Decoration.set(marks, true)
+    }
+    return decorations
+  },
+  provide: (field) => EditorView.decorations.from(field),
+})
+
 /** Mount an editor in place of `pre`; returns {getCode, setCode, focus}. */
 export function mountEditor(pre, { code, onRun }) {
   const runKeys = Prec.highest(
@@ -49,6 +70,7 @@ export function mountEditor(pre, { code, onRun }) {
       keymap.of([indentWithTab]),
       runKeys,
       syntaxHighlighting(deckHighlight),
+      stepLines,
       deckTheme,
       EditorView.contentAttributes.of({ 'aria-label': 'Python code', spellcheck: 'false' }),
     ],
@@ -63,5 +85,9 @@ export function mountEditor(pre, { code, onRun }) {
     getCode: () => view.state.doc.toString(),
     setCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
     focus: () => view.focus(),
+    highlightLines: (numbers) => {
+      host.dataset.stepping = numbers.length ? 'on' : ''
+      view.dispatch({ effects: setStepLines.of(numbers) })
+    },
   }
 }

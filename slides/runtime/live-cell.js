@@ -180,6 +180,12 @@ export class LiveCell {
     return this.editor ? this.editor.getCode() : this.original
   }
 
+  /** Highlight these 1-based lines (stepped highlighting); [] clears. */
+  highlightLines(lines) {
+    if (!lines.length && !this.editor) return
+    this.#ensureEditor().highlightLines(lines)
+  }
+
   /** Replace the code, as typing it would. */
   setCode(text) {
     this.#ensureEditor().setCode(text)
