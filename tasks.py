@@ -1,5 +1,7 @@
 """Tasks for the asyncio live deck. `invoke --list` shows them; `invoke --help <task>` explains one."""
 
+import threading
+
 from invoke import task
 
 from deckkit import requirements
@@ -78,3 +80,32 @@ def bench(c, rounds=3):
     print()
     for label, value, unit, goal in run(rounds=int(rounds)):
         print(f"  {label:<46} {value:8.3f} {unit:<4} {goal}")
+
+
+@task(help={"port": "first port to try (the next free one is used if it is busy)"})
+def serve(c, port=8000):
+    """Authoring loop: serve the decks, rebuild on every save and reload the open pages."""
+    requirements.node_modules()
+    from deckkit.authoring import AuthoringServer, Project
+    from deckkit.paths import ROOT
+    from deckkit.serve import url
+
+    server = AuthoringServer(Project(ROOT, DECKS, DIST), int(port)).start()
+    for deck in DECKS:
+        print(f"  {url(server.server, deck + '.html')}")
+    print("Watching slides/ and demos/. Ctrl+C stops.", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop()
+
+
+@task(help={"format": "pptx or png (Marp's own converters)"})
+def export(c, format="pptx"):
+    """Export both decks as PPTX or PNG images into dist/ (recorded outputs, no live controls)."""
+    requirements.node_modules()
+    requirements.debian_packages(for_tests=False)
+    from deckkit.build import build_export
+
+    for output in build_export(format):
+        print(f"✓ {output.relative_to(DIST.parent)}")

@@ -23,14 +23,15 @@ class BuildError(SystemExit):
     pass
 
 
-def marp(source: Path, output: Path, *extra: str, env: dict | None = None) -> None:
+def marp(source: Path, output: Path, *extra: str, env: dict | None = None, config: Path = MARP_CONFIG) -> None:
     """Convert one deck with the pinned marp-cli; a failure names the deck."""
     if not source.exists():
         raise BuildError(f"✗ missing deck: {_shown(source)}")
-    command = ["npx", "--no-install", "marp", "--config-file", str(MARP_CONFIG), str(source), "-o", str(output), *extra]
+    command = ["npx", "--no-install", "marp", "--config-file", str(config), str(source), "-o", str(output), *extra]
     run_env = {**os.environ, "CHROME_PATH": CHROMIUM, **(env or {})}
     result = subprocess.run(command, cwd=ROOT, env=run_env, capture_output=True, text=True)
-    if result.returncode != 0 or not output.exists():
+    written = output.exists() or any(output.parent.glob(f"{output.stem}.*{output.suffix}"))
+    if result.returncode != 0 or not written:
         log = "\n".join(line for line in result.stderr.splitlines() if "nodedir" not in line)
         raise BuildError(f"✗ building {_shown(source)} failed:\n{log}")
 
@@ -106,4 +107,23 @@ def build_pdf(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
         output = dist / f"{deck}.pdf"
         marp(deck_source(deck), output, "--pdf", "--allow-local-files", env={"DECK_PRINT": "1"})
         outputs.append(output)
+    return outputs
+
+
+def build_export(fmt: str, decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
+    """Both decks through Marp's own converters: pptx, or one png per slide."""
+    if fmt not in ("pptx", "png"):
+        raise BuildError(f"✗ unknown format {fmt!r}: use pptx or png")
+    copy_fonts(SLIDES / "fonts")
+    outputs = []
+    for deck in decks:
+        if fmt == "pptx":
+            output = dist / f"{deck}.pptx"
+            marp(deck_source(deck), output, "--pptx", "--allow-local-files", env={"DECK_PRINT": "1"})
+            outputs.append(output)
+        else:
+            (dist / "png").mkdir(parents=True, exist_ok=True)
+            output = dist / "png" / f"{deck}.png"
+            marp(deck_source(deck), output, "--images", "png", "--allow-local-files", env={"DECK_PRINT": "1"})
+            outputs += sorted(output.parent.glob(f"{deck}.*.png"))
     return outputs

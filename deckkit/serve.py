@@ -28,9 +28,9 @@ class DeckRequestHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def bind(directory: Path = DIST, port: int = 8000, tries: int = 20) -> http.server.ThreadingHTTPServer:
+def bind(directory: Path = DIST, port: int = 8000, tries: int = 20, handler=DeckRequestHandler) -> http.server.ThreadingHTTPServer:
     """Bind the first free port from *port* on; a busy port moves on to the next one."""
-    handler = functools.partial(DeckRequestHandler, directory=str(directory))
+    handler = functools.partial(handler, directory=str(directory))
     for candidate in range(port, port + tries):
         try:
             return http.server.ThreadingHTTPServer(("127.0.0.1", candidate), handler)
