@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from .browser import CHROMIUM
@@ -83,9 +84,25 @@ def write_index(target: Path, decks: tuple[str, ...]) -> None:
     )
 
 
+def record_demos() -> Path:
+    """Run every demo under CPython in virtual time (deckkit/recording.py), in a process of its own."""
+    from .recording import RECORDINGS
+
+    result = subprocess.run([sys.executable, "-m", "deckkit.recording", "--out", str(RECORDINGS)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"✗ recording the demos under CPython failed:\n{result.stderr}")
+    return RECORDINGS
+
+
 def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     """Build every deck and its assets into *dist*; returns the HTML files."""
     dist.mkdir(parents=True, exist_ok=True)
+    recordings = record_demos()
+    timelines = dist / "timelines"
+    timelines.mkdir(exist_ok=True)
+    for svg in recordings.glob("*.svg"):
+        shutil.copy2(svg, timelines / svg.name)
     outputs = []
     for deck in decks:
         output = dist / f"{deck}.html"
@@ -101,6 +118,7 @@ def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
 def build_pdf(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     """Both decks as PDF. Marp reads the bundled fonts only with --allow-local-files."""
     dist.mkdir(parents=True, exist_ok=True)
+    record_demos()
     copy_fonts(SLIDES / "fonts")  # the theme's relative font URLs resolve beside the Markdown
     outputs = []
     for deck in decks:
@@ -114,6 +132,7 @@ def build_export(fmt: str, decks: tuple[str, ...] = DECKS, dist: Path = DIST) ->
     """Both decks through Marp's own converters: pptx, or one png per slide."""
     if fmt not in ("pptx", "png"):
         raise BuildError(f"✗ unknown format {fmt!r}: use pptx or png")
+    record_demos()
     copy_fonts(SLIDES / "fonts")
     outputs = []
     for deck in decks:

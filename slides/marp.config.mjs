@@ -9,15 +9,21 @@ import runtimeScript from './engine/runtime-script.mjs'
 
 const slidesDir = path.dirname(fileURLToPath(import.meta.url))
 const demosDir = path.join(slidesDir, '..', 'demos')
-// `invoke pdf` sets DECK_PRINT=1: printed decks carry no runtime.
+// `invoke pdf` sets DECK_PRINT=1: printed decks carry no runtime, and every cell
+// shows its recorded CPython output (deckkit/recording.py writes build/recordings/).
 const forPrint = process.env.DECK_PRINT === '1'
+const recordingsDir = process.env.DECK_RECORDINGS || path.join(slidesDir, '..', 'build', 'recordings')
+
+// The caption over a recorded output, in the deck's language.
+const caption = (python, seconds, lang) =>
+  lang.startsWith('ko') ? `CPython ${python}에서 기록한 출력 · ${seconds}` : `Recorded with CPython ${python} · ${seconds}`
 
 export default {
   themeSet: [path.join(slidesDir, 'theme')],
   html: true,
   allowLocalFiles: true,
   engine: ({ marp }) => {
-    marp.use(demoInclude, { demosDir }).use(liveCell).use(lineSteps)
+    marp.use(demoInclude, { demosDir }).use(liveCell, { recordingsDir, requireRecordings: forPrint, caption }).use(lineSteps)
     return forPrint ? marp : runtimeScript(marp, { src: 'runtime/deck.js' })
   },
 }

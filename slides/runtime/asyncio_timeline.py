@@ -13,6 +13,7 @@ import asyncio
 import html
 import math
 import os
+import weakref
 from asyncio import events
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
@@ -75,7 +76,7 @@ def awaiting(task, names):
         return f"sleep({_format_seconds(coro.cr_frame.f_locals.get('delay'))})"
     waiter = getattr(task, "_fut_waiter", None)
     if isinstance(waiter, asyncio.Task):
-        return names.get(id(waiter)) or describe_task(waiter)
+        return names.get(waiter) or describe_task(waiter)
     if waiter is not None and type(waiter).__name__ == "_GatheringFuture":
         return "gather"
     if code is not None and code.co_name == "__aexit__":
@@ -108,8 +109,8 @@ class Tracer:
         self.interval = interval
         self.max_lanes = max_lanes
         self.lanes = []
-        self._by_task = {}  # id(task) → Lane
-        self._names = {}  # id(task) → label, for "waits on that task"
+        self._by_task = weakref.WeakKeyDictionary()  # task → Lane
+        self._names = weakref.WeakKeyDictionary()  # task → label, for "waits on that task"
         self._origin = None
         self._last_update = -math.inf
         self._original_run = None
@@ -124,6 +125,9 @@ class Tracer:
             task = getattr(handle._callback, "__self__", None)
             if not isinstance(task, asyncio.Task) or _is_internal(task):
                 return tracer._original_run(handle)
+            if task not in tracer._by_task and task not in tracer._names and len(tracer.lanes) < tracer.max_lanes:
+                # Name it before its first step runs: a task may finish within that step.
+                tracer._names[task] = describe_task(task)
             loop = handle._loop
             start = loop.time()
             tracer._original_run(handle)
@@ -147,14 +151,12 @@ class Tracer:
 
     # -- recording ------------------------------------------------------------------------------
     def _lane_for(self, task, start):
-        lane = self._by_task.get(id(task))
+        lane = self._by_task.get(task)
         if lane is not None:
             return lane
         function = getattr(task.get_coro(), "__qualname__", None) or task.get_name()
         if len(self.lanes) < self.max_lanes:
-            label = describe_task(task)
-            self._names[id(task)] = label
-            lane = Lane(function, label, start)
+            lane = Lane(function, self._names.get(task) or describe_task(task), start)
         else:
             # The first tasks get a lane each; the rest share one lane per coroutine function.
             key = ("all", function)
@@ -162,11 +164,11 @@ class Tracer:
             if lane is not None:
                 lane.count += 1
                 lane.label = f"{function}() ×{lane.count}"
-                self._by_task[id(task)] = lane
+                self._by_task[task] = lane
                 return lane
             lane = Lane(key, f"{function}() ×1", start, aggregate=True)
         self.lanes.append(lane)
-        self._by_task[id(task)] = lane
+        self._by_task[task] = lane
         return lane
 
     def _record(self, task, start, end):

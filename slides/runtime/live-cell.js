@@ -41,6 +41,7 @@ export class LiveCell {
       root.addEventListener(type, (event) => event.stopPropagation())
     }
     this.#setState('idle')
+    root.dataset.live = '' // the runtime runs this cell: recorded output gives way to live output
   }
 
   // CodeMirror measures its layout; Marp hides inactive slides, so mount on first sight.

@@ -1,0 +1,58 @@
+"""Record every demo under CPython, in virtual loop time: its output, its elapsed loop time and
+its event-loop timeline (SVG). The PDF prints these where a live cell cannot run, and dist/
+ships the timelines as pictures.
+
+Run as `python -m deckkit.recording` (in its own process: a demo may change global state).
+"""
+
+import argparse
+import json
+import platform
+import sys
+from pathlib import Path
+
+from .paths import ROOT, SLIDES, demo_files
+
+RECORDINGS = ROOT / "build" / "recordings"
+
+sys.path.insert(0, str(SLIDES / "runtime"))
+import asyncio_timeline  # noqa: E402  (the tracer shared with the browser runtime)
+
+
+def record(name: str) -> dict:
+    from .demo_runner import run_demo
+
+    tracer = asyncio_timeline.Tracer()
+    with tracer:
+        transcript = run_demo(name)
+    trace = tracer.as_dict()
+    return {
+        "name": name,
+        "python": platform.python_version(),
+        "stdout": transcript.stdout.splitlines(),
+        "stderr": transcript.stderr.splitlines(),
+        "elapsed": round(transcript.loop_elapsed, 3),
+        "trace": trace if tracer.lanes else None,
+        "timeline": asyncio_timeline.render_svg(trace) if tracer.lanes else None,
+    }
+
+
+def record_all(out: Path = RECORDINGS) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for demo in demo_files():
+        recording = record(demo.stem)
+        path = out / f"{demo.stem}.json"
+        path.write_text(json.dumps(recording, ensure_ascii=False, indent=1))
+        written.append(path)
+        if recording["timeline"]:
+            (out / f"{demo.stem}.svg").write_text(recording["timeline"])
+    return written
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=RECORDINGS)
+    args = parser.parse_args()
+    for path in record_all(args.out):
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)

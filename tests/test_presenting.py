@@ -1,0 +1,47 @@
+"""Presenting: Marp's presenter view shows the current slide's notes; stepped highlighting follows →."""
+
+import pytest
+
+from tests.deck_page import DeckPage
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("deck, word", [("asyncio.ko", "hello"), ("asyncio.en", "hello")])
+def test_presenter_view_shows_the_notes_of_the_current_slide(page, base_url, deck, word):
+    deck_page = DeckPage(page, base_url, deck)
+    slide = deck_page.slide_of("say_after_sequential")
+    page.goto(f"{base_url}{deck}.html?view=presenter#{slide}")
+    notes = page.locator(".bespoke-marp-presenter-note-container")
+    notes.wait_for()
+    page.wait_for_function(
+        "document.querySelector('.bespoke-marp-presenter-note-container').innerText.trim().length > 20"
+    )
+    assert word in notes.inner_text()
+    # The live cell still runs in the presenter window.
+    deck_page.wait_python_ready()
+    assert deck_page.run("say_after_sequential") == "done"
+
+
+def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, base_url):
+    deck = DeckPage(page, base_url, "asyncio.en")
+    name = "say_after_sequential"
+    deck.show(name)
+    cell = deck.cell(name)
+    steps = int(cell.get_attribute("data-line-steps"))
+    assert steps >= 2
+    code = page.evaluate(f"window.liveDeck.cell('{name}').code").splitlines()
+    slide = page.evaluate("location.hash")
+    seen = []
+    for _ in range(steps):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(200)
+        assert page.evaluate("location.hash") == slide, "→ walks the steps before leaving the slide"
+        lit = cell.locator(".cm-step-line").all_inner_texts()
+        assert lit and all(line in code for line in lit)
+        seen.append(tuple(lit))
+    assert len(set(seen)) == steps, "each step highlights different lines"
+    assert any("await say_after" in line for step in seen for line in step)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(200)
+    assert page.evaluate("location.hash") != slide
