@@ -61,7 +61,7 @@ async function boot() {
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python })
 }
 
-async function run({ runId, code, name, keep }) {
+async function run({ runId, code, name, keep, trace = true }) {
   current = { runId, lines: 0, dropped: 0 }
   const started = performance.now()
   let status
@@ -73,7 +73,7 @@ async function run({ runId, code, name, keep }) {
       }
       namespace = keptNamespaces.get(name)
     }
-    const onTimeline = (svg) => postMessage({ type: 'timeline', runId, svg })
+    const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined
     status = await runtime.run_cell(code, `${name}.py`, namespace, onTimeline)
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.

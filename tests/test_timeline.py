@@ -1,0 +1,83 @@
+"""The event-loop timeline: traced under CPython in loop time (exact), and live in the browser."""
+
+import re
+import sys
+
+import pytest
+
+from deckkit.paths import DEMOS, SLIDES
+from deckkit.recording import record
+from tests.deck_page import DeckPage
+
+sys.path.insert(0, str(SLIDES / "runtime"))
+from asyncio_timeline import render_svg  # noqa: E402
+
+
+def lanes(name):
+    trace = record(name)["trace"]
+    return trace, {lane["label"]: lane for lane in trace["lanes"]}
+
+
+def test_sequential_version_is_one_lane_awaiting_sleep_1_then_sleep_2():
+    trace, by_label = lanes("say_after_sequential")
+    assert list(by_label) == ["main()"]
+    main = by_label["main()"]
+    assert (main["start"], main["end"]) == pytest.approx((0.0, 3.0))
+    assert [what for _, _, what in main["waits"]] == ["sleep(1)", "sleep(2)"]
+    assert [(round(a, 3), round(b, 3)) for a, b, _ in main["waits"]] == [(0.0, 1.0), (1.0, 3.0)]
+    assert trace["total"] == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize("name", ["say_after_tasks", "gather", "task_group"])
+def test_concurrent_versions_overlap_the_two_say_after_lanes_and_end_at_2s(name):
+    trace, by_label = lanes(name)
+    hello = by_label["say_after(1, 'hello')"]
+    world = by_label["say_after(2, 'world')"]
+    assert (hello["start"], hello["end"]) == pytest.approx((0.0, 1.0))
+    assert (world["start"], world["end"]) == pytest.approx((0.0, 2.0))
+    assert hello["start"] < world["end"] and world["start"] < hello["end"]  # they overlap
+    assert trace["total"] == pytest.approx(2.0)
+
+
+def test_blocking_pitfall_shows_one_lane_hogging_the_loop():
+    trace, by_label = lanes("blocking_pitfall")
+    busy = [lane for lane in trace["lanes"] if any(end - start >= 0.99 for start, end in lane["steps"])]
+    assert len(busy) >= 2, "each blocked coroutine holds the loop for a whole second"
+    spans = sorted((start, end) for lane in busy for start, end in lane["steps"] if end - start >= 0.99)
+    for (_, first_end), (second_start, _) in zip(spans, spans[1:]):
+        assert second_start >= first_end - 1e-9, "while one blocks, nothing else runs"
+    assert trace["total"] == pytest.approx(2.0, abs=0.05)
+
+
+def test_ten_thousand_tasks_aggregate_into_a_readable_timeline():
+    trace, by_label = lanes("many_tasks")
+    assert len(trace["lanes"]) <= 6
+    assert sum(lane["count"] for lane in trace["lanes"] if lane["label"] != "main()") == 10_000
+    assert trace["total"] == pytest.approx(1.0, abs=0.05)
+    svg = render_svg(trace)
+    assert "×" in svg and svg.count('class="lane"') == len(trace["lanes"])
+
+
+def test_every_asyncio_demo_has_a_static_timeline(built_site):
+    for demo in sorted(DEMOS.glob("*.py")):
+        uses_loop = "asyncio.run(" in demo.read_text()
+        svg = built_site / "timelines" / f"{demo.stem}.svg"
+        if uses_loop:
+            assert svg.is_file(), f"no static timeline for {demo.name}"
+            assert re.search(r'aria-label="timeline, \d', svg.read_text())
+
+
+@pytest.mark.browser
+def test_live_timeline_draws_overlapping_lanes_for_tasks_and_one_lane_for_awaits(page, base_url):
+    deck = DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
+    assert deck.run("say_after_tasks") == "done"
+    lanes_ = deck.cell("say_after_tasks").locator("[data-role=timeline] g.lane")
+    spans = {g.get_attribute("data-label"): (float(g.get_attribute("data-start")), float(g.get_attribute("data-end")))
+             for g in lanes_.all()}
+    hello, world = spans["say_after(1, 'hello')"], spans["say_after(2, 'world')"]
+    assert hello[0] < world[1] and world[0] < hello[1]
+    assert 1.8 <= spans["main()"][1] <= 2.6
+    assert deck.run("say_after_sequential") == "done"
+    lanes_ = deck.cell("say_after_sequential").locator("[data-role=timeline] g.lane")
+    assert lanes_.count() == 1
+    assert 2.8 <= float(lanes_.first.get_attribute("data-end")) <= 3.6
