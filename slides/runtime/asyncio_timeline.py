@@ -205,9 +205,10 @@ COLOURS = {"bar": "#ff8f70", "wait": "#89c2ff", "text": "#e8f2e8", "axis": "#7d8
 
 
 def _nice_total(total):
+    """The axis end: whole seconds, forgiving a live run's few milliseconds past the mark."""
     if total <= 0.5:
         return 0.5
-    return float(math.ceil(total))
+    return float(max(1, math.ceil(total - 0.06)))
 
 
 def render_svg(trace, width=440, lane_height=40, font="Nanum Gothic Coding, monospace"):
