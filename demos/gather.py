@@ -1,0 +1,15 @@
+import asyncio, time
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    results = await asyncio.gather(
+        say_after(1, 'hello'), say_after(2, 'world'))
+    print(results)
+    print(f"finished at {time.strftime('%X')}")
+
+asyncio.run(main())
