@@ -14,7 +14,7 @@ import pytest
 
 from deckkit.paths import SLIDES, demo_files
 from tests.deck_page import DeckPage
-from tests.demo_runner import run_demo
+from deckkit.demo_runner import run_demo
 from tests.transcripts import normalise
 
 # Figures that honestly depend on the platform, not on what the slide claims.
