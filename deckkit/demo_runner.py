@@ -57,6 +57,9 @@ def run_demo(name: str) -> Transcript:
     stdout, stderr = io.StringIO(), io.StringIO()
     real_sleep = time.sleep
     sys.modules.pop(f"demos.{name}", None)
+    # A script starts with no running loop, even when its host has one (Playwright's sync API).
+    host_loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop_policy(policy)
     time.sleep = _blocking_sleep(policy)
     try:
@@ -68,6 +71,7 @@ def run_demo(name: str) -> Transcript:
     finally:
         time.sleep = real_sleep
         asyncio.set_event_loop_policy(previous_policy)
+        asyncio.events._set_running_loop(host_loop)
     elapsed = sum(loop.time() for loop in policy.loops)
     return Transcript(stdout.getvalue(), stderr.getvalue(), elapsed, len(policy.loops))
 

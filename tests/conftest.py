@@ -77,7 +77,7 @@ def page(browser, audit):
     context.on("request", audit.record)  # the context sees the workers' requests too
     page = context.new_page()
     errors = []
-    page.on("pageerror", errors.append)
+    page.on("pageerror", lambda error: errors.append(error))
     yield page
     context.close()
     assert not errors, f"uncaught errors in the page: {errors}"

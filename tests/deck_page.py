@@ -91,7 +91,8 @@ class DeckPage:
         return [Line(**line) for line in raw]
 
     def output(self, name):
-        return self.cell(name).locator("[data-role=output]").inner_text()
+        # textContent, not innerText: the cell may be on a slide that is not shown.
+        return self.cell(name).locator("[data-role=output]").text_content()
 
     def elapsed(self, name):
         return int(self.cell(name).locator("[data-role=elapsed]").get_attribute("data-elapsed-ms")) / 1000

@@ -66,6 +66,8 @@ def test_decks_use_relative_urls_only(decks):
         for attribute, value in re.findall(r'\b(src|href)="([^"]*)"', page):
             if attribute == "href" and value.startswith("https://"):
                 continue  # a link the reader may follow (references), not a request
+            if value.startswith("data:"):
+                continue  # inline, no request
             assert not re.match(r"^(/|[a-z]+:)", value), f"{deck}: {attribute}={value} is not relative"
         for value in re.findall(r"url\(([^)]*)\)", page):
             assert not re.match(r"^['\"]?(/|https?:)", value), f"{deck}: url({value}) is not relative"

@@ -160,7 +160,10 @@ def test_two_cells_started_at_once_run_one_after_the_other(deck, page):
     deck.show(SEQUENTIAL)
     deck.click(SEQUENTIAL, "run")
     assert deck.state(SEQUENTIAL) == "queued"
-    assert TASKS in deck.output(SEQUENTIAL)  # says whom it waits for
+    page.wait_for_function(  # says whom it waits for
+        f"document.querySelector('.live-cell[data-demo=\"{SEQUENTIAL}\"] [data-role=output]').textContent.includes('{TASKS}')",
+        timeout=2_000,
+    )
     assert deck.wait_state(TASKS, "done", "error") == "done"
     assert deck.wait_state(SEQUENTIAL, "done", "error") == "done"
     for name in (TASKS, SEQUENTIAL):  # each cell got its own output, whole and in order
