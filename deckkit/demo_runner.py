@@ -50,6 +50,17 @@ def _blocking_sleep(policy):
     return sleep
 
 
+@contextlib.contextmanager
+def no_host_loop():
+    """A script starts with no running loop, even when its host has one (Playwright's sync API)."""
+    host_loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(host_loop)
+
+
 def run_demo(name: str) -> Transcript:
     """Run demos/<name>.py as __main__, capturing what it prints, in virtual time."""
     policy = _VirtualTimePolicy()
@@ -57,21 +68,22 @@ def run_demo(name: str) -> Transcript:
     stdout, stderr = io.StringIO(), io.StringIO()
     real_sleep = time.sleep
     sys.modules.pop(f"demos.{name}", None)
-    # A script starts with no running loop, even when its host has one (Playwright's sync API).
-    host_loop = asyncio.events._get_running_loop()
-    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop_policy(policy)
     time.sleep = _blocking_sleep(policy)
     try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), warnings.catch_warnings():
+        with no_host_loop(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                warnings.catch_warnings():
             warnings.resetwarnings()
             warnings.simplefilter("default")
+            # Print warnings to (the captured) stderr as a script does, even under a host that
+            # records them, like pytest; catch_warnings restores both hooks on the way out.
+            warnings.showwarning = warnings._showwarning_orig
+            warnings._showwarnmsg_impl = lambda message: sys.stderr.write(warnings._formatwarnmsg(message))
             runpy.run_module(f"demos.{name}", run_name="__main__")
             gc.collect()  # never-awaited coroutines warn when collected, as at interpreter exit
     finally:
         time.sleep = real_sleep
         asyncio.set_event_loop_policy(previous_policy)
-        asyncio.events._set_running_loop(host_loop)
     elapsed = sum(loop.time() for loop in policy.loops)
     return Transcript(stdout.getvalue(), stderr.getvalue(), elapsed, len(policy.loops))
 

@@ -16,6 +16,10 @@ const BADGE_CSS = `
 @keyframes python-ready-fade { to { opacity: 0; } }
 #python-status[data-status='failed'] { background: #b3261e; opacity: 1; }
 @media print { #python-status { display: none; } }
+/* Marp's presenter view makes its slide click-through; the live cells must stay usable there. */
+body[data-bespoke-view=presenter] .bespoke-marp-active .live-cell { pointer-events: auto; }
+/* Its notes sit outside the themed slides: give them the deck's bundled Korean font. */
+body[data-bespoke-view=presenter] .bespoke-marp-presenter-note-container { font-family: 'Noto Sans KR', sans-serif; word-break: keep-all; }
 `
 
 function statusBadge() {

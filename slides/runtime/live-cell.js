@@ -93,6 +93,7 @@ export class LiveCell {
 
   #flush() {
     // One DOM update per frame, however fast Python prints.
+    if (!this.pending.length) return
     const fragment = document.createDocumentFragment()
     for (const [stream, text] of this.pending) {
       const line = document.createElement('span')
@@ -160,6 +161,7 @@ export class LiveCell {
     )
     clearInterval(ticker)
     if (generation !== this.generation) return
+    if (this.pending.length) this.#flush() // the output is complete before the state says so
     this.#showMode(result.mode)
     if (result.stopped) {
       if (started) this.#showElapsed(performance.now() - started)
