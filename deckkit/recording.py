@@ -11,7 +11,7 @@ import platform
 import sys
 from pathlib import Path
 
-from .paths import ROOT, SLIDES, demo_files
+from .paths import DEMOS, ROOT, SLIDES, demo_files
 
 RECORDINGS = ROOT / "build" / "recordings"
 
@@ -26,11 +26,13 @@ def record(name: str) -> dict:
     with tracer:
         transcript = run_demo(name)
     trace = tracer.as_dict()
+    # Name the file as the live cell does (await_coroutine.py:8), not by this machine's path.
+    shown = lambda text: text.replace(f"{DEMOS}/", "").splitlines()  # noqa: E731
     return {
         "name": name,
         "python": platform.python_version(),
-        "stdout": transcript.stdout.splitlines(),
-        "stderr": transcript.stderr.splitlines(),
+        "stdout": shown(transcript.stdout),
+        "stderr": shown(transcript.stderr),
         "elapsed": round(transcript.loop_elapsed, 3),
         "trace": trace if tracer.lanes else None,
         "timeline": asyncio_timeline.render_svg(trace) if tracer.lanes else None,

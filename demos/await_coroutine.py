@@ -4,7 +4,8 @@ async def nested():
     return 42
 
 async def main():
-    # await하지 않으면 nested코루틴은 생성되었지만 실행되지 않음
+    # await하지 않으면 nested코루틴은
+    # 생성되었지만 실행되지 않음
     nested()
 
     # await로 nested코루틴 실행

@@ -1,15 +1,15 @@
 import asyncio, time
 
-async def blocking(name, start):
+async def blocking(name, t0):
     loop = asyncio.get_running_loop()
-    print(f"{name} starts at {loop.time() - start:.1f} s")
+    print(f"{name} starts at {loop.time() - t0:.1f} s")
     time.sleep(1)   # blocks the whole event loop!
-    print(f"{name} ends at {loop.time() - start:.1f} s")
+    print(f"{name} ends at {loop.time() - t0:.1f} s")
 
 async def main():
-    start = asyncio.get_running_loop().time()
-    await asyncio.gather(blocking("A", start),
-                         blocking("B", start))
+    t0 = asyncio.get_running_loop().time()
+    await asyncio.gather(blocking("A", t0),
+                         blocking("B", t0))
 
 asyncio.run(main())
 # fix: await asyncio.sleep(1)

@@ -20,7 +20,7 @@ _OVERFLOWS = """
     if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1)
       problems.push(`${el.tagName.toLowerCase()}.${el.className} sticks out: ${el.textContent.slice(0, 40)}`)
   }
-  for (const el of section.querySelectorAll('pre:not([hidden]):not(.cell-output)')) {
+  for (const el of section.querySelectorAll('pre:not([hidden]):not(.cell-output):not(.cell-editor), .cm-scroller')) {
     if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
       problems.push(`code clipped (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}): ${el.textContent.slice(0, 40)}`)
   }
