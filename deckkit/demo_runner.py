@@ -68,13 +68,17 @@ def run_demo(name: str) -> Transcript:
     stdout, stderr = io.StringIO(), io.StringIO()
     real_sleep = time.sleep
     sys.modules.pop(f"demos.{name}", None)
+    gc.collect()  # the host's garbage is not the demo's to report
     asyncio.set_event_loop_policy(policy)
     time.sleep = _blocking_sleep(policy)
     try:
         with no_host_loop(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
                 warnings.catch_warnings():
+            # CPython's default filters for a script: show each warning once, but not these.
             warnings.resetwarnings()
             warnings.simplefilter("default")
+            for quiet in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+                warnings.simplefilter("ignore", quiet)
             # Print warnings to (the captured) stderr as a script does, even under a host that
             # records them, like pytest; catch_warnings restores both hooks on the way out.
             warnings.showwarning = warnings._showwarning_orig
