@@ -208,7 +208,8 @@ def _nice_total(total):
     """The axis end: whole seconds, forgiving a live run's few milliseconds past the mark."""
     if total <= 0.5:
         return 0.5
-    return float(max(1, math.ceil(total - 0.06)))
+    total -= 0.06
+    return float(max(1, math.ceil(total))) if total > 4 else max(1.0, math.ceil(total * 2) / 2)
 
 
 def render_svg(trace, width=440, lane_height=40, font="Nanum Gothic Coding, monospace"):
