@@ -64,10 +64,13 @@ def copy_pyodide(target: Path) -> None:
 
 
 def bundle_runtime(target: Path) -> None:
-    """The browser runtime (CodeMirror included) as two ES modules: the page's and the worker's."""
-    target.mkdir(parents=True, exist_ok=True)
+    """The browser runtime as ES modules: the page's entry (which starts Python at once, then loads
+    the cells and CodeMirror as a separate chunk) and the worker's."""
+    if target.exists():
+        shutil.rmtree(target)  # no stale chunks
+    target.mkdir(parents=True)
     entries = [str(RUNTIME / "deck.js"), str(RUNTIME / "python-worker.js")]
-    command = ["npx", "--no-install", "esbuild", *entries, "--bundle", "--format=esm", "--minify",
+    command = ["npx", "--no-install", "esbuild", *entries, "--bundle", "--format=esm", "--splitting", "--minify",
                "--sourcemap", "--target=es2022", f"--outdir={target}", "--log-level=warning"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:

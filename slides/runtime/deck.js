@@ -3,9 +3,7 @@
 // on the slides becomes a live cell. Page-level hooks for tests and tooling:
 // <html data-python-status="loading|ready|failed"> and window.liveDeck.
 import { PythonPool } from './python-pool.js'
-import { LiveCell } from './live-cell.js'
 import { labels } from './labels.js'
-import { followLineSteps } from './line-steps.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
 const BADGE_CSS = `
@@ -33,18 +31,22 @@ function statusBadge() {
   return badge
 }
 
-function start() {
+async function start() {
   const params = new URLSearchParams(location.search)
   // Marp's presenter view previews the next slide in an iframe (?view=next): no Python there.
   if (params.get('view') === 'next') return
 
   const text = labels()
-  const query = params.get('jspi') === 'off' ? '?jspi=off' : ''
+  // Test and benchmark switches, passed on to the workers: ?jspi=off, ?snapshots=off.
+  const forwarded = new URLSearchParams()
+  for (const name of ['jspi', 'snapshots']) if (params.get(name) === 'off') forwarded.set(name, 'off')
+  const query = forwarded.size ? `?${forwarded}` : ''
   const pool = new PythonPool({ query })
   const badge = statusBadge()
-  const show = ({ status, python, reason, mode, bootMs }) => {
+  const show = ({ status, python, reason, mode, bootMs, boot }) => {
     document.documentElement.dataset.pythonStatus = status
     if (mode) document.documentElement.dataset.pythonMode = mode
+    if (boot) document.documentElement.dataset.pythonBoot = boot // cold | snapshot
     if (bootMs) document.documentElement.dataset.pythonBootMs = String(Math.round(bootMs))
     badge.dataset.status = status
     badge.textContent =
@@ -53,6 +55,8 @@ function start() {
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))
 
+  // The cells (CodeMirror and all) load while Python boots: the worker starts first.
+  const [{ LiveCell }, { followLineSteps }] = await Promise.all([import('./live-cell.js'), import('./line-steps.js')])
   const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
   cells.forEach(followLineSteps)
   window.liveDeck = { pool, cells, cell: (name) => cells.find((cell) => cell.name === name) }

@@ -6,8 +6,11 @@
 const workerUrl = new URL('./python-worker.js', import.meta.url)
 
 class PythonWorker {
-  constructor(query) {
-    this.worker = new Worker(`${workerUrl.href}${query}`, { type: 'module' })
+  constructor(query, role) {
+    const url = new URL(workerUrl)
+    url.search = query
+    url.searchParams.set('role', role) // the standby makes the memory snapshot (snapshot.js)
+    this.worker = new Worker(url, { type: 'module' })
     this.listeners = new Map() // runId → onMessage
     this.info = null
     this.ready = new Promise((resolve, reject) => {
@@ -61,13 +64,13 @@ export class PythonPool extends EventTarget {
     this.running = null // {job, worker}
     this.nextRunId = 1
     this.status = 'loading'
-    this.active = this.#spawn()
+    this.active = this.#spawn('active')
     this.standby = null
     this.#watch(this.active)
   }
 
-  #spawn() {
-    return new PythonWorker(this.query)
+  #spawn(role) {
+    return new PythonWorker(this.query, role)
   }
 
   #setStatus(status, detail = {}) {
@@ -82,7 +85,7 @@ export class PythonPool extends EventTarget {
         this.#setStatus('ready', info)
         // Boot the standby only once the active one is up: both at once would
         // halve the speed of the first boot on a two-core laptop.
-        if (!this.standby) this.standby = this.#spawn()
+        if (!this.standby) this.standby = this.#spawn('standby')
         this.#pump()
       },
       (error) => {
@@ -117,7 +120,7 @@ export class PythonPool extends EventTarget {
     const { worker } = this.running
     this.running = null
     worker.terminate()
-    this.active = this.standby ?? this.#spawn()
+    this.active = this.standby ?? this.#spawn('active')
     this.standby = null
     this.#setStatus(this.active.info ? 'ready' : 'loading', this.active.info ?? {})
     this.#watch(this.active)

@@ -2,11 +2,13 @@
 // streams their output line by line, as Python prints it.
 //
 // main → worker  {type: 'run', runId, code, name, keep}
-// worker → main  {type: 'ready', bootMs, mode, python}
+// worker → main  {type: 'ready', bootMs, mode, python, boot: 'cold'|'snapshot', snapshot, marks}
 //                {type: 'failed', reason}
 //                {type: 'output', runId, stream: 'stdout'|'stderr'|'note', text}
 //                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
 //                {type: 'done', runId, status, elapsedMs, dropped}
+
+import { PRELOAD, readSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
@@ -39,8 +41,37 @@ async function boot() {
   const started = performance.now()
   // ?jspi=off simulates a browser without JSPI, to exercise compat mode.
   if (params.get('jspi') === 'off') delete WebAssembly.Suspending
-  const { loadPyodide } = await import(new URL('pyodide/pyodide.mjs', base).href)
-  pyodide = await loadPyodide({ indexURL: new URL('pyodide/', base).href })
+  const { loadPyodide, version } = await import(new URL('pyodide/pyodide.mjs', base).href)
+  const options = { indexURL: new URL('pyodide/', base).href }
+  // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
+  // worker only, so the audience never waits for it — make one for next time.
+  const useSnapshots = params.get('snapshots') !== 'off'
+  const key = snapshotKey(base, version)
+  const stored = useSnapshots ? await readSnapshot(key) : null
+  const marks = { read: performance.now() - started }
+  let boot = 'cold'
+  let snapshot = stored ? 'kept' : 'none'
+  if (stored) {
+    pyodide = await restore(loadPyodide, options, key, stored)
+    marks.restored = performance.now() - started
+    if (pyodide) boot = 'snapshot'
+    else snapshot = 'dropped' // corrupt or unusable: cold boot below
+  }
+  if (!pyodide) {
+    const make = useSnapshots && params.get('role') === 'standby'
+    try {
+      pyodide = await loadPyodide(make ? { ...options, _makeSnapshot: true } : options)
+    } catch (error) {
+      if (!make) throw error
+      pyodide = await loadPyodide(options) // the experimental option failed: plain boot
+    }
+    pyodide.runPython(PRELOAD)
+    if (make && pyodide.makeMemorySnapshot) {
+      try {
+        snapshot = (await writeSnapshot(key, pyodide.makeMemorySnapshot())) ? 'made' : snapshot
+      } catch {}
+    }
+  }
   pyodide.setStdout({ batched: (line) => emit('stdout', line) })
   pyodide.setStderr({ batched: (line) => emit('stderr', line) })
   pyodide.setStdin({
@@ -53,12 +84,14 @@ async function boot() {
     const source = await (await fetch(new URL(`runtime/${module}`, base))).text()
     pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
   }
+  marks.files = performance.now() - started
   runtime = pyodide.pyimport('live_runtime')
   runtime.install()
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
-  postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python })
+  marks.ready = performance.now() - started
+  postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 
 async function run({ runId, code, name, keep, trace = true }) {
