@@ -34,10 +34,18 @@ def comparable(name, text):
     return text.strip()
 
 
-@pytest.fixture(scope="module")
-def deck(browser, base_url):
+@pytest.fixture(scope="module", params=["cold", "snapshot"])
+def deck(request, browser, base_url):
+    """The deck with its interpreter booted cold, or restored from a memory snapshot."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
-    yield DeckPage(context.new_page(), base_url, "asyncio.en").wait_python_ready()
+    page = context.new_page()
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    if request.param == "snapshot":
+        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'made'", timeout=60_000)
+        page.reload()
+        deck.wait_python_ready()
+    assert page.evaluate("document.documentElement.dataset.pythonBoot") == request.param
+    yield deck
     context.close()
 
 
