@@ -1,5 +1,7 @@
 """Tasks for the asyncio live deck. `invoke --list` shows them; `invoke --help <task>` explains one."""
 
+import shlex
+import sys
 import threading
 
 from invoke import task
@@ -56,8 +58,8 @@ def test(c, k=""):
     requirements.node_modules()
     requirements.debian_packages(for_tests=True)
     build(c)
-    selection = f" -k '{k}'" if k else ""
-    c.run(f"python -m pytest{selection}", pty=False, env={"DECK_BUILT": "1"})
+    selection = f" -k {shlex.quote(k)}" if k else ""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest{selection}", pty=False, env={"DECK_BUILT": "1"})
 
 
 @task
