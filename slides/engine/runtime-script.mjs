@@ -1,11 +1,20 @@
 // Marp engine plugin: loads the live-cell runtime (slides/runtime/, bundled into
 // dist/runtime/ by `invoke build`) from a URL relative to the deck, so dist/
 // works from any static host and sub-path. Print builds (PDF) get no runtime.
+// A tiny inline script at the top of the body starts Python's worker before the
+// browser has parsed the slides (see slides/runtime/early-boot.js).
+import { readFileSync } from 'node:fs'
+
+const earlyBoot = readFileSync(new URL('../runtime/early-boot.js', import.meta.url), 'utf8')
+
 export default function runtimeScript(marp, { src }) {
   const render = marp.render.bind(marp)
   marp.render = (markdown, env) => {
     const result = render(markdown, env)
-    return { ...result, html: `${result.html}\n<script type="module" src="${src}"></script>` }
+    return {
+      ...result,
+      html: `<script>${earlyBoot}</script>\n${result.html}\n<script type="module" src="${src}"></script>`,
+    }
   }
   return marp
 }

@@ -5,12 +5,21 @@
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
 
+// The worker early-boot.js started while the page was parsing, if it matches this one.
+function adoptEarlyWorker(url) {
+  const early = window.__liveDeckEarlyWorker
+  if (!early || early.query !== url.searchParams.toString()) return null
+  window.__liveDeckEarlyWorker = null
+  return early
+}
+
 class PythonWorker {
   constructor(query, role) {
     const url = new URL(workerUrl)
     url.search = query
     url.searchParams.set('role', role) // the standby makes the memory snapshot (snapshot.js)
-    this.worker = new Worker(url, { type: 'module' })
+    const early = role === 'active' ? adoptEarlyWorker(url) : null
+    this.worker = early?.worker ?? new Worker(url, { type: 'module' })
     this.listeners = new Map() // runId → onMessage
     this.info = null
     this.ready = new Promise((resolve, reject) => {
@@ -25,9 +34,12 @@ class PythonWorker {
         }
       }
       this.worker.onerror = (event) => {
-        event.preventDefault()
+        event.preventDefault?.()
         reject(new Error(event.message || 'the Python worker failed to start'))
       }
+      // Replay what the early worker said before this page's runtime was listening.
+      for (const event of early?.messages ?? []) this.worker.onmessage(event)
+      for (const event of early?.errors ?? []) this.worker.onerror(event)
     })
     this.ready.catch(() => {})
   }
