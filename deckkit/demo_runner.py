@@ -3,6 +3,8 @@
 Every event loop `asyncio.run` creates is a looptime loop, so `asyncio.sleep(2)` takes
 no real time while the loop's clock reads 2.0 s later; a blocking `time.sleep` inside
 the loop advances that clock too (it really does stall the loop), without sleeping.
+The wall clock the demo reads (`time.strftime('%X')`, `time.time()`) moves with loop
+time from 12:00:00, so a recording says `started at 12:00:00 … finished at 12:00:03`.
 """
 
 import asyncio
@@ -18,12 +20,35 @@ from dataclasses import dataclass
 import looptime
 
 
+# The wall clock of every recording starts here (local time): the seed's publication, at noon.
+CLOCK_START = time.mktime((2021, 4, 18, 12, 0, 0, 0, 0, -1))
+
+
 @dataclass
 class Transcript:
     stdout: str
     stderr: str
     loop_elapsed: float  # seconds of loop time, summed over the loops the demo ran
     loops: int
+    lines: list[tuple[str, str]]  # ("stdout" | "stderr", line), in the order they were printed
+
+
+class _LineCapture(io.StringIO):
+    """One stream's text; its complete lines also go, in order, to a list shared by both streams."""
+
+    def __init__(self, stream, lines):
+        super().__init__()
+        self.stream, self.lines, self.partial = stream, lines, ""
+
+    def write(self, text):
+        *complete, self.partial = (self.partial + text).split("\n")
+        self.lines.extend((self.stream, line) for line in complete)
+        return super().write(text)
+
+    def finish(self):
+        if self.partial:
+            self.lines.append((self.stream, self.partial))
+            self.partial = ""
 
 
 class _VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
@@ -51,6 +76,23 @@ def _blocking_sleep(policy):
 
 
 @contextlib.contextmanager
+def _virtual_wall_clock(policy):
+    """time.time(), localtime() and strftime() read CLOCK_START plus the loop time run so far."""
+    real = time.time, time.localtime, time.strftime
+
+    def now():
+        return CLOCK_START + sum(loop.time() for loop in policy.loops)
+
+    time.time = now
+    time.localtime = lambda seconds=None: real[1](now() if seconds is None else seconds)
+    time.strftime = lambda fmt, moment=None: real[2](fmt, time.localtime() if moment is None else moment)
+    try:
+        yield
+    finally:
+        time.time, time.localtime, time.strftime = real
+
+
+@contextlib.contextmanager
 def no_host_loop():
     """A script starts with no running loop, even when its host has one (Playwright's sync API)."""
     host_loop = asyncio.events._get_running_loop()
@@ -65,15 +107,16 @@ def run_demo(name: str) -> Transcript:
     """Run demos/<name>.py as __main__, capturing what it prints, in virtual time."""
     policy = _VirtualTimePolicy()
     previous_policy = asyncio.get_event_loop_policy()
-    stdout, stderr = io.StringIO(), io.StringIO()
+    lines = []
+    stdout, stderr = _LineCapture("stdout", lines), _LineCapture("stderr", lines)
     real_sleep = time.sleep
     sys.modules.pop(f"demos.{name}", None)
     gc.collect()  # the host's garbage is not the demo's to report
     asyncio.set_event_loop_policy(policy)
     time.sleep = _blocking_sleep(policy)
     try:
-        with no_host_loop(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
-                warnings.catch_warnings():
+        with no_host_loop(), _virtual_wall_clock(policy), contextlib.redirect_stdout(stdout), \
+                contextlib.redirect_stderr(stderr), warnings.catch_warnings():
             # CPython's default filters for a script: show each warning once, but not these.
             warnings.resetwarnings()
             warnings.simplefilter("default")
@@ -88,8 +131,10 @@ def run_demo(name: str) -> Transcript:
     finally:
         time.sleep = real_sleep
         asyncio.set_event_loop_policy(previous_policy)
+    stdout.finish()
+    stderr.finish()
     elapsed = sum(loop.time() for loop in policy.loops)
-    return Transcript(stdout.getvalue(), stderr.getvalue(), elapsed, len(policy.loops))
+    return Transcript(stdout.getvalue(), stderr.getvalue(), elapsed, len(policy.loops), lines)
 
 
 if __name__ == "__main__":

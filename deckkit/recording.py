@@ -27,12 +27,10 @@ def record(name: str) -> dict:
         transcript = run_demo(name)
     trace = tracer.as_dict()
     # Name the file as the live cell does (await_coroutine.py:8), not by this machine's path.
-    shown = lambda text: text.replace(f"{DEMOS}/", "").splitlines()  # noqa: E731
     return {
         "name": name,
         "python": platform.python_version(),
-        "stdout": shown(transcript.stdout),
-        "stderr": shown(transcript.stderr),
+        "output": [[stream, text.replace(f"{DEMOS}/", "")] for stream, text in transcript.lines],
         "elapsed": round(transcript.loop_elapsed, 3),
         "trace": trace if tracer.lanes else None,
         "timeline": asyncio_timeline.render_svg(trace) if tracer.lanes else None,

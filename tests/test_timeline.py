@@ -5,12 +5,13 @@ import sys
 
 import pytest
 
+from deckkit.demo_runner import no_host_loop
 from deckkit.paths import DEMOS, SLIDES
 from deckkit.recording import record
 from tests.deck_page import DeckPage
 
 sys.path.insert(0, str(SLIDES / "runtime"))
-from asyncio_timeline import render_svg  # noqa: E402
+from asyncio_timeline import describe_task, render_svg  # noqa: E402
 
 
 def lanes(name):
@@ -37,6 +38,8 @@ def test_concurrent_versions_overlap_the_two_say_after_lanes_and_end_at_2s(name)
     assert (world["start"], world["end"]) == pytest.approx((0.0, 2.0))
     assert hello["start"] < world["end"] and world["start"] < hello["end"]  # they overlap
     assert trace["total"] == pytest.approx(2.0)
+    if name == "task_group":  # main waits at the end of the async with block
+        assert by_label["main()"]["waits"][-1][2] == "TaskGroup"
 
 
 def test_blocking_pitfall_shows_one_lane_hogging_the_loop():
@@ -56,6 +59,23 @@ def test_ten_thousand_tasks_aggregate_into_a_readable_timeline():
     assert trace["total"] == pytest.approx(1.0, abs=0.05)
     svg = render_svg(trace)
     assert "×" in svg and svg.count('class="lane"') == len(trace["lanes"])
+
+
+def test_lane_labels_keep_arguments_short():
+    """A loop-time float reads 16.2, not 16.195830000000001; a long argument is cut."""
+    import asyncio
+
+    async def blocking(name, t0):
+        await asyncio.sleep(0)
+
+    async def main():
+        task = asyncio.create_task(blocking("x" * 40, 16.19583))
+        label = describe_task(task)
+        await task
+        return label
+
+    with no_host_loop():
+        assert asyncio.run(main()) == "blocking('xxxxxxxxxxxxxx…, 16.2)"
 
 
 def test_every_asyncio_demo_has_a_static_timeline(built_site):
@@ -81,3 +101,8 @@ def test_live_timeline_draws_overlapping_lanes_for_tasks_and_one_lane_for_awaits
     lanes_ = deck.cell("say_after_sequential").locator("[data-role=timeline] g.lane")
     assert lanes_.count() == 1
     assert 2.8 <= float(lanes_.first.get_attribute("data-end")) <= 3.6
+    # Python 3.14's TaskGroup waits in an inner coroutine: the label still names it.
+    assert deck.run("task_group") == "done"
+    main_lane = deck.cell("task_group").locator("[data-role=timeline] g.lane").first
+    assert main_lane.get_attribute("data-label") == "main()"
+    assert "TaskGroup" in main_lane.text_content()

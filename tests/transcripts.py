@@ -6,5 +6,7 @@ TIMESTAMP = re.compile(r"\b\d{2}:\d{2}:\d{2}\b")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 
 
-def normalise(text: str) -> str:
-    return ADDRESS.sub("0x…", TIMESTAMP.sub("HH:MM:SS", text))
+def normalise(text: str, timestamps: bool = True) -> str:
+    """Addresses always; wall-clock timestamps unless they come from a recording's virtual clock."""
+    text = ADDRESS.sub("0x…", text)
+    return TIMESTAMP.sub("HH:MM:SS", text) if timestamps else text

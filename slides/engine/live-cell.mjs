@@ -17,10 +17,8 @@ function readRecording(recordingsDir, name) {
 
 function recordedPanel(md, recording, caption) {
   const escape = md.utils.escapeHtml
-  const lines = [
-    ...recording.stdout.map((text) => `<span class="line stdout">${escape(text)}\n</span>`),
-    ...recording.stderr.map((text) => `<span class="line stderr">${escape(text)}\n</span>`),
-  ].join('')
+  // [stream, text] pairs, interleaved as the demo printed them (a warning before the 42 it precedes).
+  const lines = recording.output.map(([stream, text]) => `<span class="line ${stream}">${escape(text)}\n</span>`).join('')
   const seconds = `${recording.elapsed.toFixed(2)} s`
   return (
     `<div class="cell-recorded" data-role="recorded">` +
@@ -44,7 +42,7 @@ export default function liveCell(md, { recordingsDir, requireRecordings = false,
     )
     const name = md.utils.escapeHtml(demo.name)
     const recording = readRecording(recordingsDir, demo.name)
-    const lang = md.marpit?.lastGlobalDirectives?.lang ?? 'en' 
+    const lang = md.marpit?.lastGlobalDirectives?.lang ?? 'en'
     if (!recording && requireRecordings) {
       throw new Error(`no recorded output for demo "${demo.name}" in ${recordingsDir} (run the recording first)`)
     }

@@ -49,8 +49,14 @@ class Lane:
                 "steps": self.steps, "waits": self.waits}
 
 
+def _short_repr(value, limit=16):
+    """An argument as a lane label shows it: 16.2 for a loop-time float, long values cut short."""
+    text = f"{value:.3g}" if isinstance(value, float) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _call_text(code, f_locals):
-    args = ", ".join(repr(f_locals[name]) for name in code.co_varnames[: code.co_argcount] if name in f_locals)
+    args = ", ".join(_short_repr(f_locals[name]) for name in code.co_varnames[: code.co_argcount] if name in f_locals)
     return f"{code.co_name}({args})"
 
 
@@ -79,7 +85,7 @@ def awaiting(task, names):
         return names.get(waiter) or describe_task(waiter)
     if waiter is not None and type(waiter).__name__ == "_GatheringFuture":
         return "gather"
-    if code is not None and code.co_name == "__aexit__":
+    if code is not None and code.co_qualname.startswith("TaskGroup."):  # __aexit__, or its _aexit on 3.13+
         return "TaskGroup"
     return "future"
 
@@ -201,6 +207,7 @@ class Tracer:
 
 
 # -- drawing ------------------------------------------------------------------------------------
+WAIT_CHAR_WIDTH = 8.4  # px per character of a 16 px wait label (a half-width monospace)
 COLOURS = {"bar": "#ff8f70", "wait": "#89c2ff", "text": "#e8f2e8", "axis": "#7d8594", "grid": "#2a2f38"}
 
 
@@ -212,12 +219,12 @@ def _nice_total(total):
     return float(max(1, math.ceil(total))) if total > 4 else max(1.0, math.ceil(total * 2) / 2)
 
 
-def render_svg(trace, width=440, lane_height=40, font="Nanum Gothic Coding, monospace"):
+def render_svg(trace, width=440, lane_height=50, font="Nanum Gothic Coding, monospace"):
     """An SVG timeline: a lane per task, bars where it runs, lines where it waits, ticks in seconds."""
     lanes = trace["lanes"]
     total = _nice_total(trace["total"])
     left, right, top = 16, 18, 4
-    axis_height = 26
+    axis_height = 30
     height = top + lane_height * max(len(lanes), 1) + axis_height
     span = width - left - right
 
@@ -234,26 +241,26 @@ def render_svg(trace, width=440, lane_height=40, font="Nanum Gothic Coding, mono
     while tick <= total + 1e-9:
         tx = x(tick)
         out.append(f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{height - axis_height + 4}" stroke="{COLOURS["grid"]}"/>')
-        out.append(f'<text x="{tx:.1f}" y="{height - 6}" font-size="14" fill="{COLOURS["axis"]}" text-anchor="middle">{tick:g} s</text>')
+        out.append(f'<text x="{tx:.1f}" y="{height - 6}" font-size="16" fill="{COLOURS["axis"]}" text-anchor="middle">{tick:g} s</text>')
         tick += step
     for index, lane in enumerate(lanes):
         y = top + index * lane_height
-        mid = y + 22
+        mid = y + 29
         end = lane["end"] if lane["end"] is not None else trace["total"]
         out.append(f'<g class="lane" data-label="{html.escape(lane["label"])}" data-start="{lane["start"]:.3f}" data-end="{end:.3f}">')
-        out.append(f'<text x="{x(lane["start"]) + 2:.1f}" y="{y + 13}" font-size="15" fill="{COLOURS["text"]}">{html.escape(lane["label"])}</text>')
+        out.append(f'<text x="{x(lane["start"]) + 2:.1f}" y="{y + 16}" font-size="18" fill="{COLOURS["text"]}">{html.escape(lane["label"])}</text>')
         out.append(f'<line x1="{x(lane["start"]):.1f}" y1="{mid:.1f}" x2="{x(end):.1f}" y2="{mid:.1f}" stroke="{COLOURS["wait"]}" stroke-width="2"/>')
         for wait_start, wait_end, what in lane["waits"]:
             wait_end = end if wait_end is None else wait_end
-            if x(wait_end) - x(wait_start) > 7 * len(what) + 6:
+            if x(wait_end) - x(wait_start) > WAIT_CHAR_WIDTH * len(what) + 8:
                 cx = (x(wait_start) + x(wait_end)) / 2
-                out.append(f'<text x="{cx:.1f}" y="{mid + 15:.1f}" font-size="13" fill="{COLOURS["wait"]}" text-anchor="middle">{html.escape(what)}</text>')
+                out.append(f'<text x="{cx:.1f}" y="{mid + 19:.1f}" font-size="16" fill="{COLOURS["wait"]}" text-anchor="middle">{html.escape(what)}</text>')
         for step_start, step_end in lane["steps"]:
             bar = max(x(step_end) - x(step_start), 4)
-            out.append(f'<rect class="step" x="{x(step_start):.1f}" y="{mid - 7:.1f}" width="{bar:.1f}" height="14" rx="2" fill="{COLOURS["bar"]}"/>')
+            out.append(f'<rect class="step" x="{x(step_start):.1f}" y="{mid - 8:.1f}" width="{bar:.1f}" height="16" rx="2" fill="{COLOURS["bar"]}"/>')
         out.append(f'<circle cx="{x(lane["start"]):.1f}" cy="{mid:.1f}" r="3.5" fill="{COLOURS["text"]}"/>')
         if lane["end"] is not None:
-            out.append(f'<rect x="{x(lane["end"]) - 1:.1f}" y="{mid - 9:.1f}" width="3" height="18" fill="{COLOURS["text"]}"/>')
+            out.append(f'<rect x="{x(lane["end"]) - 1:.1f}" y="{mid - 10:.1f}" width="3" height="20" fill="{COLOURS["text"]}"/>')
         out.append("</g>")
     out.append("</svg>")
     return "".join(out)
