@@ -106,8 +106,9 @@ class AuthoringServer:
         try:
             self.project.build(changed)
         except site.BuildError as error:
-            self.error = str(error.code if hasattr(error, "code") else error).strip()
-            self.log(f"{self.error}\n  (still serving the last good build; fix and save to retry)")
+            message = str(error.code if hasattr(error, "code") else error).strip()
+            self.log(f"{message}\n  (still serving the last good build; fix and save to retry)")
+            self.error = message  # the page shows it from here on, after the terminal
         else:
             self.error = None
             self.version += 1

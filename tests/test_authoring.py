@@ -47,8 +47,9 @@ def test_editing_a_slide_changes_the_served_deck(authoring):
     assert "Edited live in a test" not in page
     source = root / "slides" / f"{DECK}.md"
     source.write_text(source.read_text().replace("\n---\n", "\n---\n\n## Edited live in a test\n\n---\n", 1))
-    assert wait_for(lambda: "Edited live in a test" in fetch(server, f"{DECK}.html"))
-    assert json.loads(fetch(server, "__build")) == {"version": 2, "error": None}
+    # The open page reloads when the build version moves; the HTML is written just before that.
+    assert wait_for(lambda: json.loads(fetch(server, "__build")) == {"version": 2, "error": None})
+    assert "Edited live in a test" in fetch(server, f"{DECK}.html")
 
 
 def test_a_broken_include_is_reported_and_the_server_keeps_serving(authoring):
