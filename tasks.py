@@ -72,7 +72,7 @@ def shots(c):
 
 
 @task(help={"rounds": "how many times to measure each figure (medians are printed)"})
-def bench(c, rounds=3):
+def bench(c, rounds=5):
     """Benchmark the live deck in Chromium: figures as ratios to a bare Pyodide boot in the same run."""
     requirements.node_modules()
     requirements.debian_packages(for_tests=False)

@@ -3,6 +3,7 @@
 import errno
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -22,18 +23,42 @@ MIME_TYPES = {
 
 
 class DeckRequestHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive: a deck opens with ~60 requests (font slices, Pyodide); a connection each would
+    # cost a handshake per file and crowd the browser's six connections per host.
+    protocol_version = "HTTP/1.1"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def log_message(self, format, *args):  # noqa: A002 - quiet: the presenter's terminal stays readable
         pass
 
+    def send_header(self, keyword, value):
+        if keyword.lower() == "cache-control":
+            self._cache_control_sent = True
+        super().send_header(keyword, value)
 
-def bind(directory: Path = DIST, port: int = 8000, tries: int = 20, handler=DeckRequestHandler) -> http.server.ThreadingHTTPServer:
+    def end_headers(self):
+        # Revalidate every file (a 304 is free on localhost): after a rebuild the browser must not
+        # keep running an old runtime it cached heuristically, for 10% of the file's age.
+        if not getattr(self, "_cache_control_sent", False):
+            super().send_header("Cache-Control", "no-cache")
+        self._cache_control_sent = False  # keep-alive: the next request on this connection starts afresh
+        super().end_headers()
+
+
+class DeckServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab closed or reloaded mid-download (Pyodide is 10 MB) is routine, not an error to print.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
+def bind(directory: Path = DIST, port: int = 8000, tries: int = 20, handler=DeckRequestHandler) -> DeckServer:
     """Bind the first free port from *port* on; a busy port moves on to the next one."""
     handler = functools.partial(handler, directory=str(directory))
     for candidate in range(port, port + tries):
         try:
-            return http.server.ThreadingHTTPServer(("127.0.0.1", candidate), handler)
+            return DeckServer(("127.0.0.1", candidate), handler)
         except OSError as error:
             if error.errno != errno.EADDRINUSE:
                 raise
@@ -42,13 +67,13 @@ def bind(directory: Path = DIST, port: int = 8000, tries: int = 20, handler=Deck
     raise SystemExit(f"✗ ports {port}–{port + tries - 1} are all busy: pass --port with a free one")
 
 
-def serve_in_background(directory: Path = DIST, port: int = 0) -> http.server.ThreadingHTTPServer:
+def serve_in_background(directory: Path = DIST, port: int = 0) -> DeckServer:
     """Start a server on a thread (for tests and the benchmark); port 0 = any free port."""
     server = bind(directory, port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def url(server: http.server.ThreadingHTTPServer, path: str = "") -> str:
+def url(server: DeckServer, path: str = "") -> str:
     host, port = server.server_address[:2]
     return f"http://{host}:{port}/{path}"

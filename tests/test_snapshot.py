@@ -75,3 +75,36 @@ def test_after_stop_the_next_run_works_on_a_restored_worker(deck_with_snapshot, 
     assert page.evaluate("window.liveDeck.pool.active.info.boot") == "snapshot"
     assert deck.run("say_after_tasks") == "done"
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
+
+
+def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_path):
+    """The snapshot carries the runtime modules: a deck redeployed with a changed one boots cold."""
+    from deckkit.serve import serve_in_background, url
+
+    for entry in built_site.iterdir():
+        (tmp_path / entry.name).symlink_to(entry)
+    (tmp_path / "runtime").unlink()
+    (tmp_path / "runtime").mkdir()
+    for entry in (built_site / "runtime").iterdir():
+        (tmp_path / "runtime" / entry.name).symlink_to(entry)
+    module = tmp_path / "runtime" / "live_runtime.py"
+    source = module.read_text()
+    server = serve_in_background(tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        deck = DeckPage(page, url(server), "asyncio.en").wait_python_ready()
+        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'made'", timeout=60_000)
+        module.unlink()
+        module.write_text(source.replace('"""Run a live cell', '"""A new release. Run a live cell', 1))
+        page.reload()
+        deck.wait_python_ready()
+        assert boot_mode(page) == "cold"
+        deck.set_code("await_coroutine", "import live_runtime\nprint(live_runtime.__doc__.split('.')[0])\n")
+        deck.show("await_coroutine")
+        deck.click("await_coroutine", "run")
+        assert deck.wait_state("await_coroutine", "done", "error") == "done"
+        assert deck.output("await_coroutine").strip() == "A new release"
+    finally:
+        context.close()
+        server.shutdown()

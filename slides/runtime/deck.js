@@ -48,6 +48,8 @@ async function start() {
     if (mode) document.documentElement.dataset.pythonMode = mode
     if (boot) document.documentElement.dataset.pythonBoot = boot // cold | snapshot
     if (bootMs) document.documentElement.dataset.pythonBootMs = String(Math.round(bootMs))
+    // When, in ms since the page opened, Python (last) became ready: what `invoke bench` times.
+    if (status === 'ready') document.documentElement.dataset.pythonReadyAt = String(Math.round(performance.now()))
     badge.dataset.status = status
     badge.textContent =
       status === 'ready' ? text.ready(python) : status === 'failed' ? text.failed(reason) : text.loading

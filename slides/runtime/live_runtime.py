@@ -31,7 +31,10 @@ from asyncio import events
 import asyncio_timeline
 from pyodide import webloop
 from pyodide.ffi import can_run_sync, create_once_callable
-from pyodide_js._api import scheduleCallback
+
+# Pyodide's scheduler (a JavaScript function), bound by install(): this module holds no
+# JavaScript reference until then, so the worker can keep it in a memory snapshot.
+_schedule_callback = None
 
 
 class ScriptLoop(webloop.WebLoop):
@@ -90,7 +93,7 @@ class ScriptLoop(webloop.WebLoop):
             return
         self._wakeup_at = when
         delay_ms = max(0.0, (when - self.time()) * 1000)
-        scheduleCallback(create_once_callable(self._run_once, _may_syncify=True), delay_ms)
+        _schedule_callback(create_once_callable(self._run_once, _may_syncify=True), delay_ms)
 
     def _run_once(self):
         """One pass of the loop, as BaseEventLoop._run_once: due timers, then the ready queue."""
@@ -171,14 +174,18 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
 
 
 def install():
-    """Patch the interpreter once, at worker start."""
+    """Patch the interpreter once, at worker start (after a snapshot restore too)."""
+    global _schedule_callback
+    from pyodide_js._api import scheduleCallback as _schedule_callback
     asyncio.run = _cpython_run
     time.sleep = webloop._orig_sleep
     sys.argv = ["main.py"]
 
 
-# How the last cell ran: "jspi" (blocking asyncio.run, as CPython) or "compat".
+# How the last cell ran: "jspi" (blocking asyncio.run, as CPython) or "compat";
+# and its wall time in seconds, from its first statement to its last (cleanup excluded).
 last_mode = None
+last_elapsed = 0.0
 
 
 def _print_exception(error):
@@ -211,11 +218,12 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     the timeline as SVG while the tasks run, and once more at the end.
     """
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    global last_mode
+    global last_mode, last_elapsed
     ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
     tracer = _tracer(on_timeline)
+    started = time.perf_counter()
     try:
         if last_mode == "jspi":
             code = compile(source, filename, "exec", dont_inherit=True)
@@ -242,6 +250,7 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
         _print_exception(error)
         status = 1
     finally:
+        last_elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()
         # CPython reports never-awaited coroutines when the script's objects die.

@@ -8,11 +8,13 @@
 //                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
 //                {type: 'done', runId, status, elapsedMs, dropped}
 
-import { PRELOAD, readSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
+import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
+import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
+const RUNTIME_MODULES = ['asyncio_timeline.py', 'live_runtime.py'] // slides/runtime/, copied by the build
 
 let pyodide = null
 let runtime = null
@@ -37,21 +39,39 @@ function emit(stream, text) {
   }
 }
 
+async function fetchRuntimeModules() {
+  return Promise.all(
+    RUNTIME_MODULES.map(async (module) => {
+      const response = await fetch(new URL(`runtime/${module}`, base))
+      if (!response.ok) throw new Error(`cannot load runtime/${module} (HTTP ${response.status})`)
+      return [module, await response.text()]
+    }),
+  )
+}
+
+function writeRuntimeModules(modules) {
+  for (const [module, source] of modules) pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
+}
+
 async function boot() {
   const started = performance.now()
   // ?jspi=off simulates a browser without JSPI, to exercise compat mode.
   if (params.get('jspi') === 'off') delete WebAssembly.Suspending
-  const { loadPyodide, version } = await import(new URL('pyodide/pyodide.mjs', base).href)
-  const options = { indexURL: new URL('pyodide/', base).href }
+  // Everything that does not need the interpreter starts at once, in parallel with Pyodide's own loading.
+  const loading = import(new URL('pyodide/pyodide.mjs', base).href)
+  loading.catch(() => {}) // reported when awaited below
+  const modules = await fetchRuntimeModules()
   // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
   // worker only, so the audience never waits for it — make one for next time.
   const useSnapshots = params.get('snapshots') !== 'off'
-  const key = snapshotKey(base, version)
-  const stored = useSnapshots ? await readSnapshot(key) : null
-  const marks = { read: performance.now() - started }
+  const key = snapshotKey(base, PYODIDE_VERSION, modules)
+  const stored = useSnapshots ? await findSnapshot(key) : null
+  const { loadPyodide, version } = await loading
+  const options = { indexURL: new URL('pyodide/', base).href }
+  const marks = { found: performance.now() - started }
   let boot = 'cold'
   let snapshot = stored ? 'kept' : 'none'
-  if (stored) {
+  if (stored && version === PYODIDE_VERSION) {
     pyodide = await restore(loadPyodide, options, key, stored)
     marks.restored = performance.now() - started
     if (pyodide) boot = 'snapshot'
@@ -65,6 +85,7 @@ async function boot() {
       if (!make) throw error
       pyodide = await loadPyodide(options) // the experimental option failed: plain boot
     }
+    writeRuntimeModules(modules)
     pyodide.runPython(PRELOAD)
     if (make && pyodide.makeMemorySnapshot) {
       try {
@@ -80,11 +101,7 @@ async function boot() {
       return null // end of file: input() raises EOFError, as with `python script.py < /dev/null`
     },
   })
-  for (const module of ['asyncio_timeline.py', 'live_runtime.py']) {
-    const source = await (await fetch(new URL(`runtime/${module}`, base))).text()
-    pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
-  }
-  marks.files = performance.now() - started
+  if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
   runtime = pyodide.pyimport('live_runtime')
   runtime.install()
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
@@ -98,6 +115,7 @@ async function run({ runId, code, name, keep, trace = true }) {
   current = { runId, lines: 0, dropped: 0 }
   const started = performance.now()
   let status
+  let ranInPython = false
   try {
     let namespace
     if (keep) {
@@ -108,12 +126,14 @@ async function run({ runId, code, name, keep, trace = true }) {
     }
     const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined
     status = await runtime.run_cell(code, `${name}.py`, namespace, onTimeline)
+    ranInPython = true
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
     emit('stderr', String(error?.message ?? error))
     status = 1
   }
-  const elapsedMs = performance.now() - started
+  // The code's own wall time, measured in Python; the whole round trip if the interpreter failed.
+  const elapsedMs = ranInPython ? runtime.last_elapsed * 1000 : performance.now() - started
   const { dropped } = current
   current = null
   postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode })

@@ -6,13 +6,10 @@
 const CACHE = 'asyncio-live-deck-python'
 const RESTORE_TIMEOUT_MS = 15_000
 
-// What a snapshot holds beyond a bare interpreter: the modules every cell needs.
-// Only stdlib state — no JavaScript references — so the snapshot can be serialized.
-export const PRELOAD = `
-import ast, asyncio, builtins, collections, gc, heapq, html, inspect, linecache
-import math, os, sys, time, traceback, weakref
-import pyodide.webloop
-`
+// What a snapshot holds beyond a bare interpreter: the deck's runtime (live_runtime.py and
+// the stdlib modules it imports), so a restored worker needs no import at all. It holds no
+// JavaScript reference until install(), so the interpreter can be serialized.
+export const PRELOAD = 'import live_runtime'
 
 function hash(text) {
   let h = 2166136261
@@ -20,20 +17,24 @@ function hash(text) {
   return (h >>> 0).toString(36)
 }
 
-/** The cache key: a stale snapshot (other Pyodide, other preload) is never used. */
-export function snapshotKey(base, pyodideVersion) {
-  return new URL(`pyodide/.snapshots/${pyodideVersion}-${hash(PRELOAD)}.bin`, base).href
+/**
+ * The cache key: a stale snapshot (other Pyodide, other preload, other runtime modules) is never
+ * used. *modules* are the runtime's [name, source] pairs, whose code the snapshot carries.
+ */
+export function snapshotKey(base, pyodideVersion, modules) {
+  const held = PRELOAD + modules.map(([name, source]) => `\n# ${name}\n${source}`).join('')
+  return new URL(`pyodide/.snapshots/${pyodideVersion}-${hash(held)}.bin`, base).href
 }
 
 function supported() {
   return typeof caches !== 'undefined'
 }
 
-export async function readSnapshot(key) {
+/** The kept snapshot's response (its bytes not read yet), or null. */
+export async function findSnapshot(key) {
   if (!supported()) return null
   try {
-    const response = await (await caches.open(CACHE)).match(key)
-    return response ? new Uint8Array(await response.arrayBuffer()) : null
+    return (await (await caches.open(CACHE)).match(key)) ?? null
   } catch {
     return null
   }
@@ -58,13 +59,17 @@ export async function dropSnapshot(key) {
   } catch {}
 }
 
-/** loadPyodide from a snapshot; null (and the snapshot dropped) if it fails in any way. */
-export async function restore(loadPyodide, options, key, bytes) {
+/**
+ * loadPyodide from a kept snapshot; null (and the snapshot dropped) if it fails in any way.
+ * The bytes are read while Pyodide fetches and compiles its own files: loadPyodide awaits them last.
+ */
+export async function restore(loadPyodide, options, key, response) {
   try {
     const timeout = new Promise((_, reject) =>
       setTimeout(() => reject(new Error('snapshot restore timed out')), RESTORE_TIMEOUT_MS),
     )
-    const pyodide = await Promise.race([loadPyodide({ ...options, _loadSnapshot: bytes }), timeout])
+    const restoring = loadPyodide({ ...options, _loadSnapshot: response.arrayBuffer() })
+    const pyodide = await Promise.race([restoring, timeout])
     if (pyodide.runPython('1 + 1') !== 2) throw new Error('restored interpreter misbehaves')
     return pyodide
   } catch {
