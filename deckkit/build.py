@@ -42,7 +42,11 @@ def _shown(path: Path) -> str:
 
 
 def copy_fonts(target: Path) -> None:
-    """woff2 files plus their @font-face CSS (woff fallbacks dropped: every browser we serve reads woff2)."""
+    """The deck's subsets of its fonts (deckkit/fonts.py), and behind them fontsource's woff2 slices with
+    their @font-face CSS, for characters typed live (woff fallbacks dropped: every browser we serve reads woff2)."""
+    from .fonts import write_subsets
+
+    write_subsets(target)
     for family, weights in FONTS.items():
         package = NODE_MODULES / "@fontsource" / family
         out = target / family

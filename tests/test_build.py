@@ -81,8 +81,16 @@ def test_korean_fonts_ship_with_the_deck(built_site, decks):
             assert files, f"{family} {weight}: no font files in its CSS"
             for name in files:
                 assert (built_site / "fonts" / family / "files" / name).is_file(), name
+    subsets = (built_site / "fonts" / "deck-subset.css").read_text()
+    for family in ("Noto Sans KR", "Nanum Gothic Coding"):
+        assert subsets.count(f"font-family: '{family}'") == 2  # 400 and 700
+    for name in re.findall(r"url\(\./(subset/[^)]+)\)", subsets):
+        assert (built_site / "fonts" / name).stat().st_size < 100_000, name
     for page in decks.values():
         assert "fonts/noto-sans-kr/400.css" in page
+        # The subsets are imported last, so their faces win over fontsource's slices.
+        imports = re.findall(r"@import url\('fonts/([^']+)'\)", page)
+        assert imports[-1] == "deck-subset.css", imports
 
 
 def test_a_missing_demo_fails_the_build_naming_the_slide_and_the_file(tmp_path):

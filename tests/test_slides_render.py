@@ -2,6 +2,7 @@
 
 import pytest
 
+from deckkit.fonts import deck_characters
 from deckkit.paths import DECKS
 
 pytestmark = pytest.mark.browser
@@ -44,7 +45,7 @@ async ([family, text]) => {
 
 
 @pytest.mark.parametrize("deck", DECKS)
-def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, deck):
+def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, audit, deck):
     page.goto(f"{base_url}{deck}.html")
     page.wait_for_function("document.fonts.status === 'loaded'")
     count = page.evaluate("document.querySelectorAll('svg[data-marpit-svg]').length")
@@ -57,6 +58,11 @@ def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, deck
         result = page.evaluate(_OVERFLOWS)
         problems += [f"slide {number}: {p}" for p in result["problems"]]
     assert not problems, "\n".join(problems)
+    # Every slide is set from the subsets: one file per face (before the checks below, which load
+    # every face that could serve a character, fontsource's slices included).
+    fonts = {url.split("/fonts/")[1] for url in audit.urls if url.endswith(".woff2")}
+    assert fonts and all(name.startswith("subset/") for name in fonts), fonts
+    assert len(fonts) <= 4
     # The Korean glyphs come from the deck's own fonts (the machine has no CJK font).
     families = page.evaluate(
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
@@ -72,3 +78,12 @@ def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, deck
     assert hangul, "the deck shows Korean (the seed's title at least)"
     for family in ("Noto Sans KR", "Nanum Gothic Coding"):
         assert page.evaluate(_UNCOVERED, [family, hangul]) == "", f"{family} lacks glyphs"
+
+
+def test_a_syllable_typed_on_stage_still_has_a_glyph(page, base_url):
+    """The subsets hold the deck's characters only; anything else comes from fontsource's slices."""
+    page.goto(f"{base_url}asyncio.ko.html")
+    rare = "뷁똠쀍"
+    assert not set(rare) & set(deck_characters()), "pick syllables the deck does not use"
+    for family in ("Noto Sans KR", "Nanum Gothic Coding"):
+        assert page.evaluate(_UNCOVERED, [family, rare]) == "", f"{rare} would render as boxes in {family}"
