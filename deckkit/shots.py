@@ -24,6 +24,9 @@ def screenshot_decks(decks=DECKS, out: Path = DIST / "shots") -> list[Path]:
             for deck in decks:
                 page.goto(url(server, f"{deck}.html"))
                 page.wait_for_function("document.fonts.status === 'loaded'")
+                # Marp shows its navigation bar over the slide's foot until the pointer rests a moment.
+                page.mouse.move(1, 1)
+                page.wait_for_function("document.querySelector('.bespoke-marp-inactive')", timeout=10_000)
                 count = page.evaluate("document.querySelectorAll('svg[data-marpit-svg]').length")
                 for number in range(1, count + 1):
                     page.evaluate(f"location.hash = '#{number}'")
