@@ -183,7 +183,7 @@ def install():
 
 
 # How the last cell ran: "jspi" (blocking asyncio.run, as CPython) or "compat";
-# and its wall time in seconds, from its first statement to its last (cleanup excluded).
+# and its wall time in seconds: compiling and running the code, not the cleanup after it.
 last_mode = None
 last_elapsed = 0.0
 
