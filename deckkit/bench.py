@@ -13,10 +13,9 @@ from .paths import DIST
 from .serve import serve_in_background, url
 
 BARE_WORKER = """
-const started = performance.now()
 const { loadPyodide } = await import(new URL('../pyodide/pyodide.mjs', self.location.href).href)
 await loadPyodide({ indexURL: new URL('../pyodide/', self.location.href).href })
-postMessage(performance.now() - started)
+postMessage('ready')
 """
 # Timed from the page's open, as the deck is: performance.now() counts from navigation start.
 BARE_PAGE = """<!doctype html><script type="module">
@@ -31,13 +30,18 @@ def _bare_boot_ms(page, base) -> float:
     return page.evaluate("window.bootMs")
 
 
+def _ready_at(page) -> float:
+    """Once Python is ready: when it became so, in ms since the page opened (the deck's own stamp)."""
+    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
+    return float(page.evaluate("document.documentElement.dataset.pythonReadyAt"))
+
+
 def _deck_ready_ms(page, base, deck) -> tuple[float, int]:
     """Deck open → Python ready; and the bytes the first open transferred beyond Pyodide's own files."""
     sizes = []
     page.context.on("response", lambda r: sizes.append((r.url, int(r.headers.get("content-length") or 0))))
     page.goto(f"{base}{deck}.html")
-    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
-    ready = float(page.evaluate("document.documentElement.dataset.pythonReadyAt"))
+    ready = _ready_at(page)
     page.wait_for_timeout(300)
     extra = sum(size for u, size in sizes if "/pyodide/" not in u)
     return ready, extra
@@ -81,9 +85,9 @@ def _stop_to_ready_s(page, name) -> float:
 
 
 def _reopened_ms(page) -> float:
-    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
+    ready = _ready_at(page)
     assert page.evaluate("document.documentElement.dataset.pythonBoot") == "snapshot", "no snapshot restore"
-    return float(page.evaluate("document.documentElement.dataset.pythonReadyAt"))
+    return ready
 
 
 def _reopen_ready_ms(page):
