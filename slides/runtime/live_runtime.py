@@ -19,7 +19,6 @@ import ast
 import asyncio
 import builtins
 import collections
-import gc
 import heapq
 import inspect
 import linecache
@@ -29,6 +28,7 @@ import traceback
 from asyncio import events
 
 import asyncio_timeline
+import script_errors
 from pyodide import webloop
 from pyodide.ffi import can_run_sync, create_once_callable
 
@@ -253,10 +253,6 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
         last_elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()
-        # CPython reports never-awaited coroutines when the script's objects die.
-        if namespace is None:
-            ns.clear()
-        gc.collect()
-        sys.stdout.flush()
-        sys.stderr.flush()
+        # CPython reports never-awaited coroutines when the script's objects die (at sys:1).
+        script_errors.end_script(ns if namespace is None else None)
     return status

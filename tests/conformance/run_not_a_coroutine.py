@@ -1,0 +1,4 @@
+# asyncio-runner: run() wants a coroutine
+import asyncio
+
+asyncio.run(print)
