@@ -47,7 +47,7 @@ ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 RUNTIME_PATH = re.compile(r"/home/pyodide/|/pyodide/|/_pyodide/|webloop\.py|live_runtime")
 STDLIB = re.compile(r"/\S*?/lib/python3\.\d+/([\w/]+\.py):\d+")
 DEBUG_DURATION = re.compile(r"took \d+\.\d+ seconds")
-USER_FRAME = re.compile(r'^\s*File "<program>", line \d+, in .*$', re.M)
+USER_FRAME = re.compile(r'^[ \t]*File "<program>", line \d+, in .*$', re.M)
 
 
 @dataclass
@@ -123,31 +123,42 @@ def python_for(program: Program):
 
 
 # Imported before the program, as the deck's runtime has asyncio imported: CPython's start-up and
-# that import are no part of the program's duration. It writes when the program itself starts.
+# that import are no part of the program's duration. It notes when the program starts and ends.
 _SITECUSTOMIZE = """\
-import asyncio, os, time
-with open(os.environ.pop("CONFORMANCE_STARTED_AT"), "w") as _file:
+import asyncio, atexit, os, time
+_clock_file = os.environ.pop("CONFORMANCE_CLOCK")
+with open(_clock_file, "w") as _file:
     _file.write(repr(time.monotonic()))
+@atexit.register
+def _ended():
+    with open(_clock_file, "a") as file:
+        file.write(" " + repr(time.monotonic()))
 """
 
 
-def run_cpython(program: Program) -> Run | None:
-    version = python_for(program)
-    if version is None:
-        return None
+def _run_cpython_once(program, version):
     with tempfile.TemporaryDirectory() as scratch:
         Path(scratch, "sitecustomize.py").write_text(_SITECUSTOMIZE)
-        started_at = Path(scratch, "started")
-        env = {**os.environ, "PYTHONPATH": scratch, "CONFORMANCE_STARTED_AT": str(started_at),
+        clock = Path(scratch, "clock")
+        env = {**os.environ, "PYTHONPATH": scratch, "CONFORMANCE_CLOCK": str(clock),
                "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"}
         for name in ("PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE", "PYENV_VERSION"):
             env.pop(name, None)
         result = subprocess.run([cpythons()[version], str(program.path)], env=env, capture_output=True,
                                 text=True, stdin=subprocess.DEVNULL, timeout=PROGRAM_TIMEOUT_S, cwd=CORPUS)
-        ended = time.monotonic()
-        seconds = ended - float(started_at.read_text()) if started_at.exists() else float("nan")
+        ended = time.monotonic()  # os._exit() skips atexit: then the parent's clock
+        marks = [float(mark) for mark in clock.read_text().split()] if clock.exists() else []
+        seconds = (marks[1] if len(marks) > 1 else ended) - marks[0] if marks else float("nan")
     return Run(_lines(result.stdout), _lines(result.stderr), result.returncode, seconds,
                python="%d.%d" % version)
+
+
+def run_cpython(program: Program) -> Run | None:
+    """Twice, keeping the faster run: on a shared machine a run is only ever slowed down."""
+    version = python_for(program)
+    if version is None:
+        return None
+    return min((_run_cpython_once(program, version) for _ in range(2)), key=lambda run: run.seconds)
 
 
 def _lines(text):
@@ -155,7 +166,7 @@ def _lines(text):
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def run_cpython_all(programs, workers=3) -> dict[str, Run | None]:
+def run_cpython_all(programs, workers=2) -> dict[str, Run | None]:
     with ThreadPoolExecutor(workers) as pool:
         return dict(zip((p.name for p in programs), pool.map(run_cpython, programs)))
 
@@ -300,6 +311,10 @@ def compare(program: Program, cpython: Run | None, deck: Run, note_text) -> Verd
     return Verdict(program, cpython, deck, problems)
 
 
+def _only_slower(verdict):
+    return len(verdict.problems) == 1 and verdict.problems[0].startswith("duration")
+
+
 def run_corpus(page, base_url, programs=None, on_result=None) -> list[Verdict]:
     """Run every program under CPython (in parallel, in the background) and in the deck; compare."""
     programs = corpus() if programs is None else programs
@@ -307,7 +322,12 @@ def run_corpus(page, base_url, programs=None, on_result=None) -> list[Verdict]:
         cpython_runs = background.submit(run_cpython_all, programs)  # while the deck boots
         deck = LiveDeck(page, base_url)
         cpython = cpython_runs.result()  # done before the deck's runs: they are timed, on a shared CPU
-        deck_runs = {program.name: deck.run(program) for program in programs}
+        deck_runs = {}
+        for program in programs:
+            run = deck.run(program)
+            if _only_slower(compare(program, cpython[program.name], run, deck.note_text)):
+                run = deck.run(program)  # once more: a shared machine slows a run down, never speeds it up
+            deck_runs[program.name] = run
     verdicts = []
     for program in programs:
         verdict = compare(program, cpython[program.name], deck_runs[program.name], deck.note_text)

@@ -4,9 +4,11 @@
   ``created at`` stacks) leaves out the frames of the deck's runtime (/home/pyodide/*.py)
   and of Pyodide's own modules (pyodide/, _pyodide/): what is left is the learner's frames
   and the standard library's, as under CPython.
-* What dies when the script ends (a coroutine never awaited) warns at ``sys:1``, as when
-  CPython clears ``__main__`` at exit; each run starts with CPython's warning filters and
-  registries afresh, so a warning shown in one run is shown again in the next.
+* A warning raised while the runtime's own code is on top of the stack — what dies when the
+  script ends, e.g. a coroutine never awaited — is printed as CPython 3.13+ prints those it
+  raises while clearing ``__main__`` at exit, with no Python frame left:
+  ``<sys>:0: RuntimeWarning: coroutine 'f' was never awaited``. Each run starts with CPython's
+  warning filters and registries afresh, so a warning shown in one run is shown again in the next.
 """
 
 import gc
@@ -36,20 +38,28 @@ def install():
     traceback.StackSummary._extract_from_extended_frame_gen = classmethod(without_runtime)
 
 
+def _showwarnmsg_impl(msg):
+    if is_runtime_file(msg.filename):
+        msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
+    _showwarnmsg_of_python(msg)
+
+
+_showwarnmsg_of_python = warnings._showwarnmsg_impl  # what prints a warning (3.14: warnings → _py_warnings)
+
+
 def new_run():
     """A script starts in a fresh process: default warning filters, no 'already shown' registry."""
     warnings.resetwarnings()  # also invalidates every module's __warningregistry__
     if _filters is not None:
         warnings.filters[:] = _filters
-
-
-# Runs in a frame whose file is "sys", line 1: CPython's location for warnings raised while it
-# clears __main__ at exit (no Python frame left), e.g. "sys:1: RuntimeWarning: coroutine … never awaited".
-_AT_EXIT = compile("namespace.clear() if namespace is not None else None; gc.collect()", "sys", "exec")
+    warnings.showwarning = warnings._showwarning_orig
+    warnings._showwarnmsg_impl = _showwarnmsg_impl
 
 
 def end_script(namespace):
     """Clear the script's namespace (None: keep it) and collect, as CPython does at exit."""
-    exec(_AT_EXIT, {"__name__": "sys", "namespace": namespace, "gc": gc})
+    if namespace is not None:
+        namespace.clear()
+    gc.collect()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -3,7 +3,7 @@ import asyncio
 
 async def display_date():
     loop = asyncio.get_running_loop()
-    end_time = loop.time() + 0.45
+    end_time = loop.time() + 0.5
     ticks = 0
     while True:
         ticks += 1

@@ -10,7 +10,7 @@ def display_date(end_time, loop, ticks):
         loop.stop()
 
 loop = asyncio.new_event_loop()
-end_time = loop.time() + 0.45
+end_time = loop.time() + 0.5
 loop.call_soon(display_date, end_time, loop, [])
 try:
     loop.run_forever()

@@ -10,7 +10,7 @@ async def worker(name, queue, log):
 
 async def main():
     queue = asyncio.Queue()
-    for delay in (0.05, 0.1, 0.15, 0.05, 0.1, 0.05):
+    for delay in (0.06, 0.18, 0.33, 0.06, 0.15, 0.06):
         queue.put_nowait(delay)
     log = []
     tasks = [asyncio.create_task(worker(f"worker-{i}", queue, log)) for i in range(3)]

@@ -1,4 +1,0 @@
-# asyncio-runner: run() wants a coroutine
-import asyncio
-
-asyncio.run(print)
