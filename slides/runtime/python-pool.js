@@ -58,7 +58,7 @@ class PythonWorker {
         this.listeners.delete(job.runId)
         resolve({ status: null, stopped: true, mode: this.info?.mode })
       }
-      this.worker.postMessage({ type: 'run', ...job })
+      this.worker.postMessage({ type: 'run', lang: document.documentElement.lang.slice(0, 2), ...job })
     })
   }
 

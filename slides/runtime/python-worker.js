@@ -1,7 +1,7 @@
 // Web Worker: one Pyodide interpreter that runs live cells one at a time and
 // streams their output line by line, as Python prints it.
 //
-// main → worker  {type: 'run', runId, code, name, keep}
+// main → worker  {type: 'run', runId, code, name, keep, lang}   (lang: the deck's <html lang>)
 // worker → main  {type: 'ready', bootMs, mode, python, boot: 'cold'|'snapshot', snapshot, marks}
 //                {type: 'failed', reason}
 //                {type: 'output', runId, stream: 'stdout'|'stderr'|'note', text}
@@ -14,7 +14,8 @@ import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './sn
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
-const RUNTIME_MODULES = ['asyncio_timeline.py', 'live_runtime.py'] // slides/runtime/, copied by the build
+// slides/runtime/, copied by the build; live_runtime imports the others
+const RUNTIME_MODULES = ['asyncio_timeline.py', 'green_threads.py', 'script_loop.py', 'live_runtime.py']
 
 let pyodide = null
 let runtime = null
@@ -103,7 +104,7 @@ async function boot() {
   })
   if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
   runtime = pyodide.pyimport('live_runtime')
-  runtime.install()
+  runtime.install((text) => emit('note', text)) // notes of the platform's limits, e.g. CPU-bound threads
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
@@ -111,8 +112,9 @@ async function boot() {
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 
-async function run({ runId, code, name, keep, trace = true }) {
+async function run({ runId, code, name, keep, trace = true, lang = 'en' }) {
   current = { runId, lines: 0, dropped: 0 }
+  runtime.set_lang(lang)
   const started = performance.now()
   let status
   let ranInPython = false
