@@ -22,6 +22,9 @@ const LABELS = {
       sockets: 'The browser cannot open network connections or servers: CPython would connect here.',
       subprocess: 'The browser cannot start processes: CPython would run the program here.',
       signals: 'The browser has no POSIX signals: CPython would install the signal handler here.',
+      cpuThreads:
+        'Threads that compute do not take turns in the browser: while one thread computed, the other ' +
+        'threads and the event loop waited (CPython switches between threads every few milliseconds).',
     },
   },
   ko: {
@@ -45,6 +48,9 @@ const LABELS = {
       sockets: '브라우저는 네트워크 연결이나 서버를 열 수 없습니다: CPython이라면 여기서 연결합니다.',
       subprocess: '브라우저는 프로세스를 시작할 수 없습니다: CPython이라면 여기서 프로그램을 실행합니다.',
       signals: '브라우저에는 POSIX 시그널이 없습니다: CPython이라면 여기서 시그널 핸들러를 설치합니다.',
+      cpuThreads:
+        '브라우저에서는 계산하는 스레드들이 번갈아 실행되지 않습니다: 한 스레드가 계산하는 동안 다른 스레드와 ' +
+        '이벤트 루프가 기다렸습니다 (CPython은 몇 밀리초마다 스레드를 바꿔 가며 실행합니다).',
     },
   },
 }

@@ -9,10 +9,17 @@ differs from CPython's exactly where the slides make claims:
 * Pyodide's ``time.sleep`` yields to the browser (JSPI), so other tasks keep
   running; CPython's blocks the thread and stalls the event loop.
 
-This module restores the CPython behaviour, then runs each cell as
-``__main__`` in a fresh namespace. Where the browser lacks JSPI (no
-``WebAssembly.Suspending``), blocking ``asyncio.run`` cannot work: top-level
-``asyncio.run(...)`` calls are then awaited instead ("compat" mode).
+* Pyodide has no threads: ``asyncio.to_thread`` and executors run their work
+  inline, one call after the other.
+
+Under JSPI this module restores the CPython behaviour by wiring in CPython's own
+event loop (script_loop.py: ``asyncio.run``, ``Runner`` and ``new_event_loop`` are
+CPython's code) and green threads (green_threads.py: a thread is a stack of its
+own, a blocking call suspends only that stack). It then runs each cell as
+``__main__`` in a fresh namespace and, as CPython at a script's end, waits for its
+threads. Where the browser lacks JSPI (no ``WebAssembly.Suspending``), blocking
+``asyncio.run`` cannot work: top-level ``asyncio.run(...)`` calls are then awaited
+on Pyodide's loop instead ("compat" mode, ScriptLoop below), without threads.
 """
 
 import ast
@@ -28,17 +35,20 @@ import traceback
 from asyncio import events
 
 import asyncio_timeline
+import green_threads
 import script_errors
+import script_loop
 from pyodide import webloop
 from pyodide.ffi import can_run_sync, create_once_callable
 
 # Pyodide's scheduler (a JavaScript function), bound by install(): this module holds no
 # JavaScript reference until then, so the worker can keep it in a memory snapshot.
 _schedule_callback = None
+_policy = None  # script_loop.ScriptPolicy under JSPI
 
 
 class ScriptLoop(webloop.WebLoop):
-    """A WebLoop that schedules like CPython's loops and closes like them.
+    """Compat mode's loop: a WebLoop that schedules like CPython's loops and closes like them.
 
     WebLoop gives every callback and timer its own browser timer: 10,000 tasks
     sleeping 1 s then take ~4 s instead of CPython's ~1 s. This loop keeps a
@@ -173,13 +183,45 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
         return node
 
 
-def install():
-    """Patch the interpreter once, at worker start (after a snapshot restore too)."""
-    global _schedule_callback
+def install(note=None, lang="en"):
+    """Patch the interpreter once, at worker start (after a snapshot restore too).
+
+    *note(text)* shows a one-line note in the running cell, in the deck's language *lang*.
+    """
+    global _schedule_callback, _policy
+    import js
     from pyodide_js._api import scheduleCallback as _schedule_callback
-    asyncio.run = _cpython_run
-    time.sleep = webloop._orig_sleep
+
     sys.argv = ["main.py"]
+    if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
+        asyncio.run = webloop._orig_run
+        green_threads.install(_schedule_callback, note, lang)
+        _policy = script_loop.install()
+    else:
+        asyncio.run = _cpython_run
+        time.sleep = webloop._orig_sleep
+
+
+def set_lang(lang):
+    """The deck's language, for the notes a run may show."""
+    green_threads.lang = lang if lang in green_threads.NOTES else "en"
+
+
+def _begin_threads():
+    green_threads.begin_run()
+    if _policy is not None:
+        _policy.begin_run()
+
+
+def _end_threads():
+    """As CPython when a script ends: wait for its threads; then the loop rules go back to the host."""
+    try:
+        green_threads.finish_run()
+    except BaseException as error:
+        _print_exception(error)
+    finally:
+        if _policy is not None:
+            _policy.end_run()
 
 
 # How the last cell ran: "jspi" (blocking asyncio.run, as CPython) or "compat";
@@ -227,12 +269,18 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     try:
         if last_mode == "jspi":
             code = compile(source, filename, "exec", dont_inherit=True)
+            # A script starts with no running loop and no current task (this coroutine is
+            # Pyodide's task): CPython's loop refuses to enter a task while another runs.
             outer = events._get_running_loop()
-            events._set_running_loop(None)  # a script starts with no running loop
+            outer_task = asyncio.tasks._swap_current_task(outer, None) if outer is not None else None
+            events._set_running_loop(None)
+            _begin_threads()
             try:
                 exec(code, ns)
             finally:
                 events._set_running_loop(outer)
+                if outer_task is not None:
+                    asyncio.tasks._swap_current_task(outer, outer_task)
         else:
             tree = _AwaitTopLevelRuns().visit(ast.parse(source, filename))
             ast.fix_missing_locations(tree)
@@ -250,6 +298,8 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
         _print_exception(error)
         status = 1
     finally:
+        if last_mode == "jspi":
+            _end_threads()
         last_elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()

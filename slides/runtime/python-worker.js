@@ -20,11 +20,13 @@ const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 // slides/runtime/, copied by the build
 const RUNTIME_MODULES = [
   'asyncio_timeline.py',
+  'green_threads.py',
   'live_runtime.py',
   'platform_limits.py',
   'platform_notes.py',
   'script_errors.py',
   'script_exit.py',
+  'script_loop.py',
 ]
 
 let pyodide = null
@@ -117,7 +119,8 @@ async function boot() {
   })
   if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
   runtime = pyodide.pyimport('live_runtime')
-  runtime.install()
+  // CPU-bound threads that cannot take turns: the note by key (platform_notes.py), in the deck's language.
+  runtime.install(() => note('cpuThreads'))
   installScriptBehaviour()
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
