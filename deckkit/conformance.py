@@ -45,7 +45,7 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 RUNTIME_PATH = re.compile(r"/home/pyodide/|/pyodide/|/_pyodide/|webloop\.py|live_runtime")
-STDLIB = re.compile(r"/\S*?/lib/python3\.\d+/([\w/]+\.py):\d+")
+STDLIB = re.compile(r"/\S*?/lib/python3\.?\d+(?:\.zip)?/([\w/]+\.py):\d+")  # CPython's, Pyodide's zip
 DEBUG_DURATION = re.compile(r"took \d+\.\d+ seconds")
 USER_FRAME = re.compile(r'^[ \t]*File "<program>", line \d+, in .*$', re.M)
 
