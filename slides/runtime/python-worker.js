@@ -20,6 +20,7 @@ const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 // slides/runtime/, copied by the build
 const RUNTIME_MODULES = [
   'asyncio_timeline.py',
+  'fresh_process.py',
   'green_threads.py',
   'live_runtime.py',
   'platform_limits.py',
@@ -142,6 +143,7 @@ for _name in ("stdout", "stderr"):
 del _name, _stream
 `)
   pyodide.pyimport('script_errors').install()
+  pyodide.pyimport('fresh_process').install()
   pyodide.pyimport('platform_limits').install()
   pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
   pyodide.pyimport('script_exit').install(retire)
@@ -160,8 +162,7 @@ async function run({ runId, code, name, keep, trace = true }) {
   output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
   current = { runId, lines: 0, dropped: 0, started }
-  pyodide.pyimport('platform_notes').new_run()
-  pyodide.pyimport('script_errors').new_run()
+  for (const module of ['platform_notes', 'script_errors', 'fresh_process']) pyodide.pyimport(module).new_run()
   let status
   let ranInPython = false
   try {

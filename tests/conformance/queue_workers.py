@@ -10,7 +10,7 @@ async def worker(name, queue, log):
 
 async def main():
     queue = asyncio.Queue()
-    for delay in (0.06, 0.18, 0.33, 0.06, 0.15, 0.06):
+    for delay in (0.1, 0.25, 0.4, 0.05):
         queue.put_nowait(delay)
     log = []
     tasks = [asyncio.create_task(worker(f"worker-{i}", queue, log)) for i in range(3)]
