@@ -6,13 +6,21 @@ static pictures for the PDF and checks the demos' concurrency in the tests.
 
 Nothing in the traced code changes: the tracer wraps ``asyncio.Handle._run``, the
 one place every task step passes through, and records for each step of each
-task its start and end in loop time and what the task then waits on.
+task its start and end in loop time and what the task then waits on. Threads
+(``asyncio.to_thread``, executors, ``threading.Thread``) get lanes of their own,
+a bar while each blocking call runs: the tracer wraps ``Thread.run`` and the
+executors' work items. Their times are ``time.monotonic()``, the loop's clock.
 """
 
 import asyncio
+import concurrent.futures.thread
+import contextlib
+import functools
 import html
 import math
 import os
+import threading
+import time
 import weakref
 from asyncio import events
 
@@ -21,13 +29,15 @@ _RUNTIME_FILES = ("live_runtime.py", "asyncio_timeline.py", "green_threads.py", 
 _internal_codes = {}  # code object → bool, so the check costs one lookup per step
 
 MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane
+MAX_THREAD_LANES = 4  # beyond this, the other threads share one lane
 MERGE_GAP = 0.005  # s: an aggregate lane's steps closer than this draw as one bar
 
 
 class Lane:
     """One task (or, aggregated, many tasks running the same coroutine function)."""
 
-    def __init__(self, key, label, start, aggregate=False):
+    def __init__(self, key, label, start, aggregate=False, thread=False):
+        self.thread = thread  # a thread's lane: bars are blocking calls, labelled in waits
         self.key = key
         self.label = label
         self.start = start
@@ -45,8 +55,11 @@ class Lane:
             self.steps.append([start, end])
 
     def as_dict(self):
-        return {"label": self.label, "start": self.start, "end": self.end, "count": self.count,
-                "steps": self.steps, "waits": self.waits}
+        trace = {"label": self.label, "start": self.start, "end": self.end, "count": self.count,
+                 "steps": self.steps, "waits": self.waits}
+        if self.thread:
+            trace["thread"] = True
+        return trace
 
 
 def _short_repr(value, limit=16):
@@ -58,6 +71,16 @@ def _short_repr(value, limit=16):
 def _call_text(code, f_locals):
     args = ", ".join(_short_repr(f_locals[name]) for name in code.co_varnames[: code.co_argcount] if name in f_locals)
     return f"{code.co_name}({args})"
+
+
+def describe_call(fn, args):
+    """A thread's blocking call as the code wrote it: sleep(1), not partial(Context.run, …)."""
+    if isinstance(fn, functools.partial) and getattr(fn.func, "__qualname__", "") == "Context.run":
+        fn, args = fn.args[0], fn.args[1:] + tuple(args)  # asyncio.to_thread's wrapping
+    elif isinstance(fn, functools.partial):
+        fn, args = fn.func, fn.args + tuple(args)
+    name = getattr(fn, "__name__", None) or type(fn).__name__
+    return f"{name}({', '.join(_short_repr(arg) for arg in args)})"
 
 
 def describe_task(task):
@@ -80,6 +103,8 @@ def awaiting(task, names):
     code = getattr(coro, "cr_code", None)
     if code is not None and code.co_name == "sleep" and coro.cr_frame is not None:
         return f"sleep({_format_seconds(coro.cr_frame.f_locals.get('delay'))})"
+    if code is not None and code.co_name == "to_thread":
+        return "to_thread"
     waiter = getattr(task, "_fut_waiter", None)
     if isinstance(waiter, asyncio.Task):
         return names.get(waiter) or describe_task(waiter)
@@ -117,6 +142,8 @@ class Tracer:
         self.lanes = []
         self._by_task = weakref.WeakKeyDictionary()  # task → Lane
         self._names = weakref.WeakKeyDictionary()  # task → label, for "waits on that task"
+        self._by_thread = weakref.WeakKeyDictionary()  # threading.Thread → Lane
+        self._thread_lanes = 0
         self._origin = None
         self._last_update = -math.inf
         self._original_run = None
@@ -140,12 +167,39 @@ class Tracer:
             tracer._record(task, start, loop.time())
 
         events.Handle._run = _run
+        self._install_threads()
         return self
+
+    def _install_threads(self):
+        self._original_thread_run = threading.Thread.run
+        self._original_work_run = concurrent.futures.thread._WorkItem.run
+        tracer = self
+        executor_worker = concurrent.futures.thread._worker
+
+        def thread_run(thread):
+            target = getattr(thread, "_target", None)
+            module = getattr(target, "__module__", None) or ""
+            # An executor's worker (its work items are traced) or asyncio's own (shutdown_default_executor).
+            if target is None or target is executor_worker or module.startswith("asyncio."):
+                return tracer._original_thread_run(thread)
+            with tracer._blocking_call(describe_call(target, getattr(thread, "_args", ()))):
+                return tracer._original_thread_run(thread)
+
+        def work_run(item, *args):
+            task = getattr(item, "task", None)  # 3.14: (fn, args, kwargs); before: item.fn, item.args
+            fn, fn_args = task[:2] if isinstance(task, tuple) else (getattr(item, "fn", None), getattr(item, "args", ()))
+            with tracer._blocking_call(describe_call(fn, fn_args)):
+                return tracer._original_work_run(item, *args)
+
+        threading.Thread.run = thread_run
+        concurrent.futures.thread._WorkItem.run = work_run
 
     def uninstall(self):
         if self._original_run is not None:
             events.Handle._run = self._original_run
             self._original_run = None
+            threading.Thread.run = self._original_thread_run
+            concurrent.futures.thread._WorkItem.run = self._original_work_run
         if self.on_update is not None:
             self.on_update(self)
 
@@ -156,6 +210,43 @@ class Tracer:
         self.uninstall()
 
     # -- recording ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _blocking_call(self, what):
+        """A bar on the current thread's lane while *what* runs."""
+        start = time.monotonic()
+        try:
+            yield
+        finally:
+            self._record_thread(threading.current_thread(), start, time.monotonic(), what)
+
+    def _record_thread(self, thread, start, end, what):
+        if self._origin is None:
+            self._origin = start
+        start -= self._origin
+        end -= self._origin
+        lane = self._by_thread.get(thread)
+        if lane is None:
+            if self._thread_lanes < MAX_THREAD_LANES:
+                self._thread_lanes += 1
+                lane = Lane(("thread", thread.name), thread.name, start, thread=True)
+                self.lanes.append(lane)
+            else:
+                lane = next((c for c in self.lanes if c.key == ("threads",)), None)
+                if lane is None:
+                    lane = Lane(("threads",), "threads", start, aggregate=True, thread=True)
+                    self.lanes.append(lane)
+                lane.count += 1
+                lane.label = f"threads ×{lane.count}"
+            self._by_thread[thread] = lane
+        lane.add_step(start, end)
+        if not lane.aggregate:
+            lane.waits.append([start, end, what])
+        lane.end = end
+        self.now = max(self.now, end)
+        if self.on_update is not None and end - self._last_update >= self.interval:
+            self._last_update = end
+            self.on_update(self)
+
     def _lane_for(self, task, start):
         lane = self._by_task.get(task)
         if lane is not None:
@@ -208,7 +299,8 @@ class Tracer:
 
 # -- drawing ------------------------------------------------------------------------------------
 WAIT_CHAR_WIDTH = 8.4  # px per character of a 16 px wait label (a half-width monospace)
-COLOURS = {"bar": "#ff8f70", "wait": "#89c2ff", "text": "#e8f2e8", "axis": "#7d8594", "grid": "#2a2f38"}
+COLOURS = {"bar": "#ff8f70", "thread": "#c79bff", "wait": "#89c2ff", "text": "#e8f2e8", "axis": "#7d8594",
+           "grid": "#2a2f38"}
 
 
 def _nice_total(total):
@@ -247,7 +339,9 @@ def render_svg(trace, width=440, lane_height=50, font="Nanum Gothic Coding, mono
         y = top + index * lane_height
         mid = y + 29
         end = lane["end"] if lane["end"] is not None else trace["total"]
-        out.append(f'<g class="lane" data-label="{html.escape(lane["label"])}" data-start="{lane["start"]:.3f}" data-end="{end:.3f}">')
+        kind = ' data-thread="true"' if lane.get("thread") else ""
+        bar_colour = COLOURS["thread"] if lane.get("thread") else COLOURS["bar"]
+        out.append(f'<g class="lane" data-label="{html.escape(lane["label"])}" data-start="{lane["start"]:.3f}" data-end="{end:.3f}"{kind}>')
         out.append(f'<text x="{x(lane["start"]) + 2:.1f}" y="{y + 16}" font-size="18" fill="{COLOURS["text"]}">{html.escape(lane["label"])}</text>')
         out.append(f'<line x1="{x(lane["start"]):.1f}" y1="{mid:.1f}" x2="{x(end):.1f}" y2="{mid:.1f}" stroke="{COLOURS["wait"]}" stroke-width="2"/>')
         for wait_start, wait_end, what in lane["waits"]:
@@ -257,7 +351,7 @@ def render_svg(trace, width=440, lane_height=50, font="Nanum Gothic Coding, mono
                 out.append(f'<text x="{cx:.1f}" y="{mid + 19:.1f}" font-size="16" fill="{COLOURS["wait"]}" text-anchor="middle">{html.escape(what)}</text>')
         for step_start, step_end in lane["steps"]:
             bar = max(x(step_end) - x(step_start), 4)
-            out.append(f'<rect class="step" x="{x(step_start):.1f}" y="{mid - 8:.1f}" width="{bar:.1f}" height="16" rx="2" fill="{COLOURS["bar"]}"/>')
+            out.append(f'<rect class="step" x="{x(step_start):.1f}" y="{mid - 8:.1f}" width="{bar:.1f}" height="16" rx="2" fill="{bar_colour}"/>')
         out.append(f'<circle cx="{x(lane["start"]):.1f}" cy="{mid:.1f}" r="3.5" fill="{COLOURS["text"]}"/>')
         if lane["end"] is not None:
             out.append(f'<rect x="{x(lane["end"]) - 1:.1f}" y="{mid - 10:.1f}" width="3" height="20" fill="{COLOURS["text"]}"/>')

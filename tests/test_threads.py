@@ -1,0 +1,262 @@
+"""Threads and the event loop in a live cell, against CPython, in real Chromium.
+
+Under JSPI a cell's asyncio loop is CPython's own (slides/runtime/script_loop.py) and its
+threads are green threads (slides/runtime/green_threads.py): blocking calls in threads
+overlap with the loop and with each other as in CPython. Each program here prints its
+timings rounded to 0.1 s, so "the same output as CPython" means "within ±0.05 s".
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from deckkit.paths import DEMOS
+from tests.deck_page import DeckPage
+
+pytestmark = pytest.mark.browser
+
+SCRATCH = "await_coroutine"  # a cell whose code these tests replace
+PITFALL = "blocking_pitfall"
+PYENV = Path.home() / ".pyenv" / "versions"
+
+
+def cpython(source, tmp_path, at_least=(3, 11)):
+    """Run *source* as a script under CPython (the newest this machine has, if *at_least* asks more)."""
+    python = sys.executable
+    if sys.version_info < at_least:
+        candidates = sorted(PYENV.glob("3.*/bin/python3"), key=lambda p: tuple(map(int, p.parts[-3].split("."))))
+        newer = [p for p in candidates if tuple(map(int, p.parts[-3].split(".")))[:2] >= at_least]
+        assert newer, f"this test needs CPython {'.'.join(map(str, at_least))}+ (pyenv) to compare with"
+        python = str(newer[-1])
+    script = tmp_path / "cell.py"
+    script.write_text(source)
+    return subprocess.run([python, str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+
+@pytest.fixture(scope="module")
+def deck(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    deck = DeckPage(context.new_page(), base_url, "asyncio.ko").wait_python_ready()
+    yield deck
+    context.close()
+
+
+def run_live(deck, source, cell=SCRATCH, timeout=30_000):
+    deck.show(cell)
+    deck.set_code(cell, source)
+    state = deck.run(cell, timeout=timeout)
+    lines = deck.lines(cell)
+    return state, lines
+
+
+def stream(lines, name):
+    return [line.text for line in lines if line.stream == name]
+
+
+def test_to_thread_fixes_the_blocking_pitfall_as_in_cpython(deck, tmp_path):
+    # The fix the slide's comment recommends: both blocking calls overlap, A and B end at 1.0 s.
+    source = (DEMOS / "blocking_pitfall.py").read_text()
+    fixed = source.replace("    time.sleep(1)   # blocks the whole event loop!", "    await asyncio.to_thread(time.sleep, 1)")
+    assert fixed != source
+    expected = cpython(fixed, tmp_path).stdout.splitlines()
+    assert expected == ["A starts at 0.0 s", "B starts at 0.0 s", "A ends at 1.0 s", "B ends at 1.0 s"]
+    state, lines = run_live(deck, fixed, cell=PITFALL)
+    assert state == "done"
+    assert stream(lines, "stdout") == expected
+    assert stream(lines, "note") == []  # sleeping threads are no platform difference
+    assert 0.95 <= deck.elapsed(PITFALL) <= 1.5
+    # The timeline draws the two worker threads as lanes, each blocked ≈1 s in sleep(1).
+    threads = deck.cell(PITFALL).locator("[data-role=timeline] g.lane[data-thread=true]")
+    assert threads.count() == 2
+    for lane in threads.all():
+        assert lane.get_attribute("data-label").startswith("asyncio_")
+        assert 0.95 <= float(lane.get_attribute("data-end")) - float(lane.get_attribute("data-start")) <= 1.2
+        assert "sleep(1)" in lane.text_content()
+
+
+EXECUTORS = """\
+import asyncio, time
+from concurrent.futures import ThreadPoolExecutor
+
+async def main():
+    loop = asyncio.get_running_loop()
+    for executor in (None, ThreadPoolExecutor()):
+        t0 = loop.time()
+        calls = [loop.run_in_executor(executor, time.sleep, 0.5) for _ in range(3)]
+        await asyncio.gather(*calls)
+        print(f"{type(executor).__name__}: {loop.time() - t0:.1f} s")
+        if executor:
+            executor.shutdown()
+
+asyncio.run(main())
+"""
+
+
+def test_three_blocking_calls_in_executors_take_half_a_second(deck, tmp_path):
+    expected = cpython(EXECUTORS, tmp_path).stdout.splitlines()
+    assert expected == ["NoneType: 0.5 s", "ThreadPoolExecutor: 0.5 s"]
+    state, lines = run_live(deck, EXECUTORS)
+    assert state == "done"
+    assert stream(lines, "stdout") == expected
+
+
+THREADS = """\
+import threading, time, queue
+
+local = threading.local()
+results = queue.Queue()
+lock = threading.Lock()
+
+def work(n):
+    local.n = n
+    time.sleep(0.5)
+    with lock:
+        results.put((threading.current_thread().name, local.n))
+
+t0 = time.monotonic()
+threads = [threading.Thread(target=work, args=(n,), name=f"worker-{n}") for n in range(3)]
+for thread in threads:
+    thread.start()
+print(sorted(t.name for t in threading.enumerate()))
+print(threading.main_thread() is threading.current_thread(), hasattr(local, "n"))
+for thread in threads:
+    thread.join()
+print(f"joined after {time.monotonic() - t0:.1f} s;", threading.active_count(), "thread left")
+print(sorted(results.get() for _ in range(3)))
+
+lock.acquire()
+waiter = threading.Thread(target=lambda: print("got it:", lock.acquire(timeout=0.2)))
+waiter.start(); waiter.join()
+event = threading.Event()
+t0 = time.monotonic()
+threading.Timer(0.3, event.set).start()
+print("event set:", event.wait(1), f"after {time.monotonic() - t0:.1f} s")
+done = threading.Thread(target=time.sleep, args=(0.3,), daemon=False)
+done.start()
+print("alive:", done.is_alive())
+"""
+
+
+def test_threads_overlap_and_join_as_in_cpython(deck, tmp_path):
+    cp = cpython(THREADS, tmp_path)
+    expected = cp.stdout.splitlines()
+    assert expected[2] == "joined after 0.5 s; 1 thread left"
+    state, lines = run_live(deck, THREADS)
+    assert state == "done"
+    assert stream(lines, "stdout") == expected
+    # As CPython at a script's end, the run waits for its last non-daemon thread (1.0 s + 0.3 s).
+    assert 1.25 <= deck.elapsed(SCRATCH) <= 1.8
+
+
+LOOP_API = """\
+import asyncio, threading, time
+
+async def where(tag):
+    await asyncio.sleep(0.1)
+    return f"{tag} in {threading.current_thread().name}"
+
+with asyncio.Runner() as runner:
+    print(runner.run(where("runner")))
+    print(runner.run(where("runner again")))
+
+async def eager():
+    asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+    async def quick():
+        print("ran eagerly")
+        return 42
+    task = asyncio.create_task(quick())
+    print("done at creation:", task.done(), await task)
+asyncio.run(eager())
+
+def in_a_thread():
+    print(asyncio.run(where("asyncio.run")))
+async def main():
+    await asyncio.to_thread(in_a_thread)
+asyncio.run(main())
+
+try:
+    asyncio.get_event_loop()
+except RuntimeError as error:
+    print(error)
+
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
+print(asyncio.get_event_loop() is loop, loop.run_until_complete(where("run_until_complete")))
+loop.close()
+
+async def hog():
+    time.sleep(0.2)
+asyncio.run(hog(), debug=True)
+"""
+
+
+def slow_callback_warning(stderr):
+    """The slow-callback warning, without what varies by version and path (task number, file, line)."""
+    last = stderr.strip().splitlines()[-1]
+    last = re.sub(r"Task-\d+", "Task-N", last)
+    last = re.sub(r"defined at \S+:(\d+)>", r"defined at cell.py:\1>", last)
+    last = re.sub(r" created at \S+", "", last)
+    return re.sub(r"took (0\.\d)\d+ seconds", r"took \1 seconds", last)
+
+
+def test_runner_eager_tasks_asyncio_run_in_a_thread_and_debug_mode_as_in_cpython(deck, tmp_path):
+    cp = cpython(LOOP_API, tmp_path, at_least=(3, 12))  # eager_task_factory: 3.12+
+    assert cp.returncode == 0, cp.stderr
+    state, lines = run_live(deck, LOOP_API)
+    assert state == "done"
+    assert stream(lines, "stdout") == cp.stdout.splitlines()
+    live_warning = slow_callback_warning("\n".join(stream(lines, "stderr")).replace(f"{SCRATCH}.py", "cell.py"))
+    assert live_warning == slow_callback_warning(cp.stderr)
+    assert "took 0.2 seconds" in live_warning
+
+
+DAEMON = """\
+import threading, time
+threading.Thread(target=lambda: (time.sleep(0.3), print("late")), daemon=True).start()
+print("main ends")
+"""
+
+
+def test_a_daemon_thread_ends_with_its_run_and_prints_nothing_into_the_next(deck, tmp_path):
+    assert cpython(DAEMON, tmp_path).stdout.splitlines() == ["main ends"]
+    state, lines = run_live(deck, DAEMON)
+    assert (state, stream(lines, "stdout")) == ("done", ["main ends"])
+    state, lines = run_live(deck, "import time\ntime.sleep(0.6)\nprint('next run')\n")
+    assert (state, stream(lines, "stdout")) == ("done", ["next run"])
+
+
+CPU_BOUND = """\
+import asyncio
+
+def crunch():
+    return sum(i * i for i in range(2_000_000))
+
+async def ticker():
+    for i in range(3):
+        print("tick", i)
+        await asyncio.sleep(0.1)
+
+async def main():
+    await asyncio.gather(ticker(), asyncio.to_thread(crunch))
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("deck_name, words", [("asyncio.ko", "번갈아"), ("asyncio.en", "take turns")])
+def test_cpu_bound_threads_get_one_note_in_the_decks_language(browser, base_url, deck_name, words):
+    # CPython switches threads every 5 ms, so its ticker ticks while crunch() computes; the
+    # browser cannot preempt Python code, so the cell says so, once, in the deck's language.
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        deck = DeckPage(context.new_page(), base_url, deck_name).wait_python_ready()
+        state, lines = run_live(deck, CPU_BOUND)
+        assert state == "done"
+        assert stream(lines, "stdout") == ["tick 0", "tick 1", "tick 2"]
+        notes = stream(lines, "note")
+        assert len(notes) == 1 and words in notes[0], notes
+    finally:
+        context.close()
