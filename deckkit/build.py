@@ -79,7 +79,7 @@ def bundle_runtime(target: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"✗ bundling slides/runtime failed:\n{result.stderr}")
-    for module in ("live_runtime.py", "asyncio_timeline.py", "green_threads.py", "script_loop.py"):
+    for module in ("live_runtime.py", "asyncio_timeline.py", "platform_notes.py", "green_threads.py", "script_loop.py"):
         shutil.copy2(RUNTIME / module, target / module)
 
 

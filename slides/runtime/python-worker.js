@@ -15,7 +15,7 @@ const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 // slides/runtime/, copied by the build; live_runtime imports the others
-const RUNTIME_MODULES = ['asyncio_timeline.py', 'green_threads.py', 'script_loop.py', 'live_runtime.py']
+const RUNTIME_MODULES = ['asyncio_timeline.py', 'platform_notes.py', 'green_threads.py', 'script_loop.py', 'live_runtime.py']
 
 let pyodide = null
 let runtime = null
