@@ -260,3 +260,23 @@ def test_cpu_bound_threads_get_one_note_in_the_decks_language(browser, base_url,
         assert len(notes) == 1 and words in notes[0], notes
     finally:
         context.close()
+
+
+def test_without_jspi_an_executor_runs_inline_and_the_cell_says_so(browser, base_url):
+    # Compat mode has no threads: the to_thread fix runs its calls one after the other. The
+    # timings then differ from CPython's, so the cell names the difference.
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        deck = DeckPage(context.new_page(), base_url, "asyncio.en", "?jspi=off").wait_python_ready()
+        source = (DEMOS / "blocking_pitfall.py").read_text()
+        fixed = source.replace("    time.sleep(1)   # blocks the whole event loop!",
+                               "    await asyncio.to_thread(time.sleep, 1)")
+        state, lines = run_live(deck, fixed, cell=PITFALL)
+        assert state == "done"
+        assert deck.cell(PITFALL).get_attribute("data-mode") == "compat"
+        last = stream(lines, "stdout")[-1]
+        assert last.startswith("B ends at ") and float(last.split()[3]) >= 1.9  # one call after the other
+        notes = stream(lines, "note")
+        assert len(notes) == 1 and "no threads" in notes[0], notes
+    finally:
+        context.close()

@@ -25,7 +25,7 @@ import weakref
 from asyncio import events
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-_RUNTIME_FILES = ("live_runtime.py", "asyncio_timeline.py", "green_threads.py", "script_loop.py")
+_RUNTIME_FILES = ("live_runtime.py", "asyncio_timeline.py", "platform_notes.py", "green_threads.py", "script_loop.py")
 _internal_codes = {}  # code object → bool, so the check costs one lookup per step
 
 MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane

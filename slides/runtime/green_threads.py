@@ -15,7 +15,7 @@ switch: every suspension goes through ``block()``.
 What cannot follow CPython: Python code that computes never yields, so threads
 that compute do not take turns (CPython switches every 5 ms). When one held the
 CPU long enough to delay another thread or the event loop noticeably, the run gets
-one note saying so (``on_note``, in the deck's language).
+one note saying so (platform_notes.py, in the deck's language).
 """
 
 import _thread
@@ -30,25 +30,18 @@ from asyncio import events
 
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 
+import platform_notes
+
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
 HOLD = 0.05  # s: a stack that ran this long without yielding held the CPU
 LATE = 0.05  # s: a wake-up this late, while another stack held the CPU, is worth a note
 _MAX_TIMEOUT_MS = 2**31 - 1
 
-NOTES = {
-    "en": "Threads that compute do not take turns in the browser: while one thread computed, the other "
-          "threads and the event loop waited (CPython switches between threads every few milliseconds).",
-    "ko": "브라우저에서는 계산하는 스레드들이 번갈아 실행되지 않습니다: 한 스레드가 계산하는 동안 다른 스레드와 "
-          "이벤트 루프가 기다렸습니다 (CPython은 몇 밀리초마다 스레드를 바꿔 가며 실행합니다).",
-}
-
 # Bound by install(): this module holds no JavaScript reference until then (memory snapshots).
 _js_waiter = None  # see _JS_WAITER
 _schedule = None  # Pyodide's scheduleCallback(callback, ms)
 _orig_sleep = time.sleep
-on_note = None  # callable(text), set by the worker
-lang = "en"
 
 _current = MAIN  # ident of the thread whose stack runs now
 _idents = itertools.count(MAIN + 1)
@@ -58,7 +51,6 @@ _resumed_at = 0.0  # loop clock when the running stack got the CPU
 _holds = collections.deque(maxlen=16)  # (end, length, ident) of stacks that held the CPU ≥ HOLD
 _woken = 0  # waiters woken whose stacks have not run yet
 _timed_dues = {}  # waiter → when its timeout is due
-_noted = False
 _clock = time.monotonic
 
 
@@ -117,15 +109,13 @@ def _end_segment(ident, now):
 
 def _resume(ident, due, now):
     """*ident*'s stack runs again; a wake-up far later than *due* because another stack held the CPU is noted."""
-    global _current, _resumed_at, _noted
+    global _current, _resumed_at
     _current = ident
     _resumed_at = now
-    if _noted or due is None or now - due < LATE:
+    if due is None or now - due < LATE:
         return
     if any(end > due and length >= HOLD and who != ident for end, length, who in _holds):
-        _noted = True
-        if on_note is not None:
-            on_note(NOTES.get(lang, NOTES["en"]))
+        platform_notes.announce("threads_compute")
 
 
 def block(waiter):
@@ -330,10 +320,9 @@ def start_new_thread(function, args, kwargs=None):
 
 def begin_run():
     """A cell starts: its stack is the main thread."""
-    global _current, _resumed_at, _noted
+    global _current, _resumed_at
     _current = MAIN
     _resumed_at = _clock()
-    _noted = False
     _holds.clear()
 
 
@@ -384,17 +373,15 @@ _JS_WAITER = """
 """
 
 
-def install(schedule_callback, note=None, language="en"):
+def install(schedule_callback):
     """Replace the threading primitives with green ones (JSPI only; once per worker)."""
-    global _js_waiter, _schedule, on_note, lang
+    global _js_waiter, _schedule
     import queue
     import _threading_local
     from pyodide.code import run_js
 
     _schedule = schedule_callback
     _js_waiter = run_js(_JS_WAITER)(schedule_callback)
-    on_note = note
-    lang = language if language in NOTES else "en"
 
     _thread.get_ident = threading.get_ident = get_ident
     _thread.get_native_id = threading.get_native_id = get_ident

@@ -19,14 +19,12 @@ own, a blocking call suspends only that stack). It then runs each cell as
 ``__main__`` in a fresh namespace and, as CPython at a script's end, waits for its
 threads. Where the browser lacks JSPI (no ``WebAssembly.Suspending``), blocking
 ``asyncio.run`` cannot work: top-level ``asyncio.run(...)`` calls are then awaited
-on Pyodide's loop instead ("compat" mode, ScriptLoop below), without threads.
+on Pyodide's loop instead ("compat" mode), without threads.
 """
 
 import ast
 import asyncio
 import builtins
-import collections
-import heapq
 import inspect
 import linecache
 import sys
@@ -36,10 +34,11 @@ from asyncio import events
 
 import asyncio_timeline
 import green_threads
+import platform_notes
 import script_errors
 import script_loop
 from pyodide import webloop
-from pyodide.ffi import can_run_sync, create_once_callable
+from pyodide.ffi import can_run_sync
 
 # Pyodide's scheduler (a JavaScript function), bound by install(): this module holds no
 # JavaScript reference until then, so the worker can keep it in a memory snapshot.
@@ -47,112 +46,24 @@ _schedule_callback = None
 _policy = None  # script_loop.ScriptPolicy under JSPI
 
 
-class ScriptLoop(webloop.WebLoop):
-    """Compat mode's loop: a WebLoop that schedules like CPython's loops and closes like them.
-
-    WebLoop gives every callback and timer its own browser timer: 10,000 tasks
-    sleeping 1 s then take ~4 s instead of CPython's ~1 s. This loop keeps a
-    ready queue and a timer heap, as asyncio.BaseEventLoop does, and asks the
-    browser for one wake-up at a time.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self._ready = collections.deque()
-        self._timers = []  # heap of asyncio.TimerHandle
-        self._wakeup_at = None  # loop time of the pending browser wake-up
-        self._closed = False
-
-    def close(self):
-        self._closed = True
-        self._ready.clear()
-        self._timers.clear()
-
-    def is_closed(self):
-        return self._closed
-
-    def _check_closed(self):
-        if self._closed:
-            raise RuntimeError("Event loop is closed")
-
-    def call_soon(self, callback, *args, context=None):
-        self._check_closed()
-        handle = asyncio.Handle(callback, args, self, context=context)
-        self._ready.append(handle)
-        self._wake_up_at(self.time())
-        return handle
-
-    def call_later(self, delay, callback, *args, context=None):
-        if delay < 0:
-            delay = 0
-        return self.call_at(self.time() + delay, callback, *args, context=context)
-
-    def call_at(self, when, callback, *args, context=None):
-        self._check_closed()
-        timer = asyncio.TimerHandle(when, callback, args, self, context=context)
-        heapq.heappush(self._timers, timer)
-        timer._scheduled = True
-        self._wake_up_at(when)
-        return timer
-
-    def _timer_handle_cancelled(self, handle):
-        pass  # cancelled timers are skipped when they come due
-
-    def _wake_up_at(self, when):
-        if self._wakeup_at is not None and self._wakeup_at <= when:
-            return
-        self._wakeup_at = when
-        delay_ms = max(0.0, (when - self.time()) * 1000)
-        _schedule_callback(create_once_callable(self._run_once, _may_syncify=True), delay_ms)
-
-    def _run_once(self):
-        """One pass of the loop, as BaseEventLoop._run_once: due timers, then the ready queue."""
-        self._wakeup_at = None
-        if self._closed:
-            return
-        self._install_running_loop()
-        self._install_asyncgen_hooks()
-        now = self.time()
-        while self._timers and self._timers[0].when() <= now:
-            timer = heapq.heappop(self._timers)
-            timer._scheduled = False
-            self._ready.append(timer)
-        for _ in range(len(self._ready)):
-            handle = self._ready.popleft()
-            if not handle.cancelled():
-                handle._run()
-            if self._closed:
-                return
-        if self._ready:
-            self._wake_up_at(self.time())
-        elif self._timers:
-            while self._timers and self._timers[0].cancelled():
-                heapq.heappop(self._timers)
-            if self._timers:
-                self._wake_up_at(self._timers[0].when())
-
-
-def _new_script_loop():
-    loop = ScriptLoop()
-    # WebLoop() registers itself as the running loop; a new CPython loop is not running yet.
-    events._set_running_loop(None)
-    return loop
-
-
 def _cpython_run(main, *, debug=None, loop_factory=None):
-    """asyncio.run as CPython does it: a new loop per call, closed at the end."""
-    running = events._get_running_loop()
-    try:
-        if not can_run_sync():
-            if running is not None:
-                raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-            raise RuntimeError(
-                "this browser cannot block on asyncio.run() here (no JSPI); "
-                "call it at the top level of the cell"
-            )
-        return webloop._orig_run(main, debug=debug, loop_factory=loop_factory or _new_script_loop)
-    finally:
-        events._set_running_loop(running)
+    """Compat mode's asyncio.run where it cannot block (not at a cell's top level): say why."""
+    if events._get_running_loop() is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    raise RuntimeError(
+        "this browser cannot block on asyncio.run() here (no JSPI); "
+        "call it at the top level of the cell"
+    )
+
+
+def _inline_executor(run_in_executor):
+    """Compat mode: WebLoop runs an executor's call inline, blocking the loop; say so."""
+
+    def announced(self, executor, func, *args):
+        platform_notes.announce("threads_inline")
+        return run_in_executor(self, executor, func, *args)
+
+    return announced
 
 
 async def _compat_run(main):
@@ -183,10 +94,10 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
         return node
 
 
-def install(note=None, lang="en"):
+def install():
     """Patch the interpreter once, at worker start (after a snapshot restore too).
 
-    *note(text)* shows a one-line note in the running cell, in the deck's language *lang*.
+    Notes of the platform's limits go through platform_notes (connected by the worker).
     """
     global _schedule_callback, _policy
     import js
@@ -195,16 +106,14 @@ def install(note=None, lang="en"):
     sys.argv = ["main.py"]
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
-        green_threads.install(_schedule_callback, note, lang)
+        green_threads.install(_schedule_callback)
         _policy = script_loop.install()
     else:
         asyncio.run = _cpython_run
         time.sleep = webloop._orig_sleep
-
-
-def set_lang(lang):
-    """The deck's language, for the notes a run may show."""
-    green_threads.lang = lang if lang in green_threads.NOTES else "en"
+        if not hasattr(webloop.WebLoop.run_in_executor, "__wrapped_inline__"):
+            webloop.WebLoop.run_in_executor = _inline_executor(webloop.WebLoop.run_in_executor)
+            webloop.WebLoop.run_in_executor.__wrapped_inline__ = True
 
 
 def _begin_threads():
@@ -264,6 +173,7 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
+    platform_notes.new_run()
     tracer = _tracer(on_timeline)
     started = time.perf_counter()
     try:

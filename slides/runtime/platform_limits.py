@@ -2,13 +2,17 @@
 
 A Web Worker has no sockets to other hosts, no processes, no POSIX signals. The loop's
 methods for those still raise what they raise (the learner sees the real Python error);
-wrapped here, they also announce the difference (platform_notes) in the deck's language.
+when one of them ends with an exception, the difference is announced (platform_notes) in
+the deck's language.
+
+Nothing is wrapped: sys.monitoring reports every exit by exception (PY_UNWIND), and those of
+just these functions' code are announced, so no frame of the runtime joins the learner's traceback and the
+loop classes stay CPython's own.
 """
 
 import asyncio
-import functools
-import inspect
 import subprocess
+import sys
 
 import platform_notes
 
@@ -18,36 +22,9 @@ LIMITED = {
     "subprocess": ("subprocess_exec", "subprocess_shell"),
     "signals": ("add_signal_handler",),
 }
+TOOL = 4  # a sys.monitoring tool id CPython leaves free (0-2 and 5 are named)
 
-
-def _announcing(method, key):
-    if inspect.iscoroutinefunction(method):
-        @functools.wraps(method)
-        async def wrapper(*args, **kwargs):
-            try:
-                return await method(*args, **kwargs)
-            except Exception:
-                platform_notes.announce(key)
-                raise
-    else:
-        @functools.wraps(method)
-        def wrapper(*args, **kwargs):
-            try:
-                return method(*args, **kwargs)
-            except Exception:
-                platform_notes.announce(key)
-                raise
-    wrapper.__announces__ = key
-    return wrapper
-
-
-def wrap_loop_class(cls):
-    """Wrap the limited methods *cls* defines itself (its bases are wrapped on their own)."""
-    for key, names in LIMITED.items():
-        for name in names:
-            method = cls.__dict__.get(name)
-            if callable(method) and not hasattr(method, "__announces__"):
-                setattr(cls, name, _announcing(method, key))
+_codes = {}  # code object → note key
 
 
 def _all_subclasses(cls):
@@ -56,17 +33,23 @@ def _all_subclasses(cls):
         yield from _all_subclasses(sub)
 
 
+def _unwound(code, offset, exception):
+    key = _codes.get(code)
+    if key is not None and isinstance(exception, Exception):
+        platform_notes.announce(key)
+
+
 def install():
-    """Wrap every event-loop class there is, and every one defined later."""
     base = asyncio.AbstractEventLoop
     for cls in (base, *_all_subclasses(base)):
-        wrap_loop_class(cls)
-    previous = base.__dict__.get("__init_subclass__")
-
-    def __init_subclass__(cls, **kwargs):
-        super(base, cls).__init_subclass__(**kwargs) if previous is None else previous.__func__(cls, **kwargs)
-        wrap_loop_class(cls)
-
-    base.__init_subclass__ = classmethod(__init_subclass__)
-    if not hasattr(subprocess.Popen.__init__, "__announces__"):
-        subprocess.Popen.__init__ = _announcing(subprocess.Popen.__init__, "subprocess")
+        for key, names in LIMITED.items():
+            for name in names:
+                code = getattr(cls.__dict__.get(name), "__code__", None)
+                if code is not None:
+                    _codes[code] = key
+    _codes[subprocess.Popen.__init__.__code__] = "subprocess"
+    monitoring = sys.monitoring
+    if monitoring.get_tool(TOOL) is None:
+        monitoring.use_tool_id(TOOL, "platform_limits")
+    monitoring.register_callback(TOOL, monitoring.events.PY_UNWIND, _unwound)
+    monitoring.set_events(TOOL, monitoring.events.PY_UNWIND)  # a global event: a dict lookup per unwound frame
