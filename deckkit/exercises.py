@@ -1,0 +1,90 @@
+"""The deck's exercises ("직접 해보기" / "Your turn"): one folder each in demos/exercises/<name>/.
+
+    starter.py     the code the live cell starts with (run by the tests like any demo)
+    solution.py    what [data-action=solution] puts into the cell; the PDF prints it with its recorded output
+    check.py       check(run): returns when the run passes, else run.fail(key, **values) (slides/runtime/grader.py)
+    exercise.toml  per language ([ko], [en]): title, task, hints (in the order they are revealed), messages
+
+The build writes one JSON spec per exercise and language (build/exercises/<lang>/<name>.json) that the
+exercise-include engine plugin (slides/engine/exercise-include.mjs) puts on the slide.
+"""
+
+import json
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import DEMOS, ROOT
+
+EXERCISES = DEMOS / "exercises"
+SPECS = ROOT / "build" / "exercises"
+LANGS = ("ko", "en")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+
+    @property
+    def folder(self) -> Path:
+        return EXERCISES / self.name
+
+    @property
+    def starter(self) -> Path:
+        return self.folder / "starter.py"
+
+    @property
+    def solution(self) -> Path:
+        return self.folder / "solution.py"
+
+    @property
+    def check_source(self) -> str:
+        return (self.folder / "check.py").read_text()
+
+    def text(self, lang: str) -> dict:
+        """title, task, hints and messages in *lang*."""
+        return tomllib.loads((self.folder / "exercise.toml").read_text())[lang]
+
+    def check(self):
+        """The check function, as the worker loads it."""
+        sys.path.insert(0, str(ROOT / "slides" / "runtime"))
+        from grader import load_check
+
+        return load_check(self.check_source, str(self.folder / "check.py"))
+
+
+def exercises() -> list[Exercise]:
+    return [Exercise(path.parent.name) for path in sorted(EXERCISES.glob("*/exercise.toml"))]
+
+
+def spec(exercise: Exercise, lang: str, source=lambda path: path.read_text()) -> dict:
+    """What a slide needs: the texts in *lang*, the code (via *source*: the English deck's comments are
+    translated) and the grader's check."""
+    text = exercise.text(lang)
+    return {
+        "name": exercise.name,
+        "title": text["title"],
+        "task": text["task"],
+        "hints": text["hints"],
+        "messages": text["messages"],
+        "starter": source(exercise.starter),
+        "solution": source(exercise.solution),
+        "check": exercise.check_source,
+        "files": {kind: str(path.relative_to(ROOT)) for kind, path in
+                  (("starter", exercise.starter), ("solution", exercise.solution))},
+    }
+
+
+def write_specs(out: Path = SPECS, source_for=None) -> list[Path]:
+    """build/exercises/<lang>/<name>.json for every exercise; *source_for(lang)* reads a file in that
+    language (the English deck's comments translated)."""
+    written = []
+    for lang in LANGS:
+        (out / lang).mkdir(parents=True, exist_ok=True)
+        read = source_for(lang) if source_for else (lambda path: path.read_text())
+        for exercise in exercises():
+            path = out / lang / f"{exercise.name}.json"
+            path.write_text(json.dumps(spec(exercise, lang, read), ensure_ascii=False, indent=1))
+            written.append(path)
+    return written

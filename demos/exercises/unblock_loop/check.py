@@ -1,0 +1,16 @@
+# Passes when A and B both end at 1.0 s and no task held the loop meanwhile.
+def check(run):
+    if run.error:
+        run.fail("error", error=run.error)
+    blocked = run.blocked()
+    if blocked:
+        task = blocked[0].split(",")[0].rstrip(")") + ")"  # blocking('A', 16.2) → blocking('A')
+        run.fail("blocked", task=task, seconds=blocked[1])
+    ends = [run.line(f"{name} ends at") for name in "AB"]
+    if None in ends:
+        run.fail("output")
+    seconds = [float(line.split(" at ")[1].rstrip(" s")) for line in ends]
+    if max(seconds) < 0.5:
+        run.fail("not_awaited", ends=ends[1])
+    if max(seconds) > 1.2:
+        run.fail("one_at_a_time", ends=ends[seconds.index(max(seconds))])
