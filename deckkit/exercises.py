@@ -5,11 +5,10 @@
     check.py       check(run): returns when the run passes, else run.fail(key, **values) (slides/runtime/grader.py)
     exercise.toml  per language ([ko], [en]): title, task, hints (in the order they are revealed), messages
 
-The build writes one JSON spec per exercise and language (build/exercises/<lang>/<name>.json) that the
-exercise-include engine plugin (slides/engine/exercise-include.mjs) puts on the slide.
+The engine plugin slides/engine/exercise-include.mjs puts an exercise's spec (``spec``, in the deck's
+language, via deckkit/sources.py) on its slide.
 """
 
-import json
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from pathlib import Path
 from .paths import DEMOS, ROOT
 
 EXERCISES = DEMOS / "exercises"
-SPECS = ROOT / "build" / "exercises"
 LANGS = ("ko", "en")
 
 
@@ -74,17 +72,3 @@ def spec(exercise: Exercise, lang: str, source=lambda path: path.read_text()) ->
         "files": {kind: str(path.relative_to(ROOT)) for kind, path in
                   (("starter", exercise.starter), ("solution", exercise.solution))},
     }
-
-
-def write_specs(out: Path = SPECS, source_for=None) -> list[Path]:
-    """build/exercises/<lang>/<name>.json for every exercise; *source_for(lang)* reads a file in that
-    language (the English deck's comments translated)."""
-    written = []
-    for lang in LANGS:
-        (out / lang).mkdir(parents=True, exist_ok=True)
-        read = source_for(lang) if source_for else (lambda path: path.read_text())
-        for exercise in exercises():
-            path = out / lang / f"{exercise.name}.json"
-            path.write_text(json.dumps(spec(exercise, lang, read), ensure_ascii=False, indent=1))
-            written.append(path)
-    return written

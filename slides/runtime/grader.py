@@ -92,8 +92,9 @@ def grade(check, messages, run):
     return {"verdict": verdict, "key": key, "message": template.format(**values)}
 
 
-def grade_json(request):
-    """The worker's entry: a JSON request in, a JSON verdict out (no proxies to manage)."""
+def grade_json(request, trace):
+    """The worker's entry: the run's printed lines, status and exercise as JSON, its trace (the dict
+    live_runtime kept); the verdict as JSON."""
     request = json.loads(request)
-    run = Run(request["stdout"], request["stderr"], request["status"], request["trace"])
+    run = Run(request["stdout"], request["stderr"], request["status"], trace)
     return json.dumps(grade(load_check(request["check"]), request["messages"], run), ensure_ascii=False)

@@ -15,6 +15,13 @@ const LABELS = {
     waitingForPython: 'Waiting for Python to load…',
     compat: 'compat: this browser lacks JSPI; top-level asyncio.run() is awaited instead',
     jspi: 'JSPI: asyncio.run() blocks as in CPython',
+    hint: 'Hint',
+    solution: 'Solution',
+    solutionHint: 'Put the solution into the cell (then run it)',
+    edited: 'edited',
+    editedHint: 'Your edit, kept in this browser. Reset returns to the slide’s code.',
+    editSetAside: 'The slide’s code changed since your edit: here is the new code; your older edit was set aside.',
+    restoreEdit: 'Bring my edit back',
   },
   ko: {
     run: '실행',
@@ -31,6 +38,13 @@ const LABELS = {
     waitingForPython: '파이썬을 불러오는 중입니다…',
     compat: 'compat: 이 브라우저에는 JSPI가 없어 최상위 asyncio.run()을 await로 실행합니다',
     jspi: 'JSPI: CPython처럼 asyncio.run()이 블록됩니다',
+    hint: '힌트',
+    solution: '풀이',
+    solutionHint: '풀이를 셀에 넣습니다 (실행은 직접)',
+    edited: '수정됨',
+    editedHint: '고친 코드가 이 브라우저에 저장되어 있습니다. 되돌리기를 누르면 슬라이드의 코드로 돌아갑니다.',
+    editSetAside: '고친 뒤에 슬라이드의 코드가 바뀌어 새 코드를 보여 줍니다. 예전에 고친 코드는 따로 두었습니다.',
+    restoreEdit: '고친 코드 되살리기',
   },
 }
 

@@ -6,7 +6,9 @@
 //                {type: 'failed', reason}
 //                {type: 'output', runId, stream: 'stdout'|'stderr'|'note', text}
 //                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
-//                {type: 'done', runId, status, elapsedMs, dropped}
+//                {type: 'done', runId, status, elapsedMs, dropped, verdict}
+// A run with a `grader` ({check, messages}: an exercise, see exercise.js) is graded after it ran
+// (grader.py), from the lines it printed and its timeline's trace; `verdict` is {verdict, key, message}.
 
 import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
 import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
@@ -14,7 +16,7 @@ import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './sn
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
-const RUNTIME_MODULES = ['asyncio_timeline.py', 'live_runtime.py'] // slides/runtime/, copied by the build
+const RUNTIME_MODULES = ['asyncio_timeline.py', 'live_runtime.py', 'grader.py'] // slides/runtime/, copied by the build
 
 let pyodide = null
 let runtime = null
@@ -23,6 +25,7 @@ const keptNamespaces = new Map()
 
 function emit(stream, text) {
   if (!current) return
+  if (current.printed && current.printed.length < OUTPUT_LINE_CAP) current.printed.push([stream, text])
   if (current.lines >= OUTPUT_LINE_CAP) {
     current.dropped += 1
     return
@@ -111,8 +114,18 @@ async function boot() {
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 
-async function run({ runId, code, name, keep, trace = true }) {
-  current = { runId, lines: 0, dropped: 0 }
+function grade(grader, printed, status) {
+  const lines = (stream) => printed.filter(([kind]) => kind === stream).map(([, text]) => text)
+  const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status })
+  try {
+    return JSON.parse(pyodide.pyimport('grader').grade_json(request, runtime.last_trace))
+  } catch (error) {
+    return { verdict: 'fail', key: 'grader-error', message: String(error?.message ?? error) }
+  }
+}
+
+async function run({ runId, code, name, keep, trace = true, grader = null }) {
+  current = { runId, lines: 0, dropped: 0, printed: grader ? [] : null }
   const started = performance.now()
   let status
   let ranInPython = false
@@ -134,9 +147,10 @@ async function run({ runId, code, name, keep, trace = true }) {
   }
   // The code's own wall time, measured in Python; the whole round trip if the interpreter failed.
   const elapsedMs = ranInPython ? runtime.last_elapsed * 1000 : performance.now() - started
-  const { dropped } = current
+  const { dropped, printed } = current
   current = null
-  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode })
+  const verdict = grader && ranInPython ? grade(grader, printed, status) : null
+  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode, verdict })
 }
 
 const queue = []

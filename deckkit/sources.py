@@ -1,0 +1,87 @@
+"""The code a deck shows, in the deck's language: every demo and every exercise, with the Korean comments
+of demos/ translated for the English deck (demos/i18n/<lang>.toml). Only COMMENT tokens change: the
+code the tests run is the code every deck shows, token for token (tests/test_i18n.py).
+
+The engine plugins (slides/engine/demo-include.mjs, exercise-include.mjs) ask for one deck's sources
+at once: `python -m deckkit.sources --lang en` prints them as JSON; a Korean comment without a
+translation fails the build, naming the file, the line and where to add it.
+"""
+
+import argparse
+import io
+import json
+import re
+import sys
+import tokenize
+import tomllib
+from pathlib import Path
+
+from .exercises import exercises, spec
+from .paths import DEMOS, ROOT, demo_files
+
+I18N = DEMOS / "i18n"
+SOURCE_LANG = "ko"  # the language the demos' comments are written in
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+class MissingTranslation(Exception):
+    pass
+
+
+def translations(lang: str) -> dict[str, str]:
+    path = I18N / f"{lang}.toml"
+    return tomllib.loads(path.read_text())["comments"] if path.exists() else {}
+
+
+def translate(source: str, table: dict[str, str], where: str) -> str:
+    """*source* with each Korean comment replaced by its entry in *table* (comment text without '#')."""
+    lines = source.splitlines(keepends=True)
+    missing = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type != tokenize.COMMENT or not HANGUL.search(token.string):
+            continue
+        text = token.string[1:].strip()
+        if text not in table:
+            missing.append(f"{where}:{token.start[0]}: no translation for the comment {token.string!r}")
+            continue
+        row, col = token.start
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + "# " + table[text] + line[token.end[1]:]
+    if missing:
+        raise MissingTranslation("\n".join(missing))
+    return "".join(lines)
+
+
+def reader(lang: str):
+    """path → its code as the *lang* deck shows it."""
+    if lang == SOURCE_LANG:
+        return lambda path: path.read_text()
+    table = translations(lang)
+    hint = f"add it under [comments] in {(I18N / f'{lang}.toml').relative_to(ROOT)}"
+
+    def read(path: Path) -> str:
+        try:
+            return translate(path.read_text(), table, str(path.relative_to(ROOT)))
+        except MissingTranslation as error:
+            raise MissingTranslation(f"{error}\n  ({hint})") from None
+
+    return read
+
+
+def deck_sources(lang: str) -> dict:
+    read = reader(lang)
+    return {
+        "demos": {path.stem: read(path) for path in demo_files()},
+        "exercises": {exercise.name: spec(exercise, lang, read) for exercise in exercises()},
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", required=True)
+    args = parser.parse_args()
+    try:
+        sources = deck_sources(args.lang.split("-")[0])
+    except MissingTranslation as error:
+        sys.exit(f"the {args.lang} deck's code has Korean comments without a translation:\n{error}")
+    json.dump(sources, sys.stdout, ensure_ascii=False)
