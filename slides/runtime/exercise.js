@@ -21,16 +21,17 @@ export function attachExercise(cell, text) {
     verdict.textContent = ''
   }
 
-  const hintButton = cell.addButton('hint', `💡 ${text.hint}`)
+  const hintButton = cell.addButton('hint', text.hint)
   const shown = () => hints.filter((hint) => !hint.hidden).length
   const showHintCount = () => {
-    hintButton.textContent = `💡 ${text.hint} ${shown()}/${hints.length}`
+    hintButton.textContent = `${text.hint} ${shown()}/${hints.length}`
     hintButton.disabled = shown() === hints.length
   }
   hintButton.addEventListener('click', () => {
     const next = hints.find((hint) => hint.hidden)
     if (next) next.hidden = false
     showHintCount()
+    next?.parentElement.scrollTo({ top: next.parentElement.scrollHeight }) // the newest hint in view
   })
   showHintCount()
   cell.addButton('solution', `✓ ${text.solution}`, text.solutionHint).addEventListener('click', () => {
@@ -43,5 +44,7 @@ export function attachExercise(cell, text) {
     if (!detail?.verdict) return
     root.dataset.verdict = detail.verdict.verdict
     verdict.textContent = `${detail.verdict.verdict === 'pass' ? '✔' : '✘'} ${detail.verdict.message}`
+    const output = root.querySelector('[data-role=output]')
+    output.scrollTop = output.scrollHeight // the verdict took room: keep the last lines in view
   })
 }
