@@ -10,6 +10,7 @@ translation fails the build, naming the file, the line and where to add it.
 import argparse
 import io
 import json
+import os
 import re
 import sys
 import tokenize
@@ -19,7 +20,7 @@ from pathlib import Path
 from .exercises import exercises, spec
 from .paths import DEMOS, ROOT, demo_files
 
-I18N = DEMOS / "i18n"
+I18N = Path(os.environ.get("DECK_I18N", DEMOS / "i18n"))  # DECK_I18N: another folder, for the tests
 SOURCE_LANG = "ko"  # the language the demos' comments are written in
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
@@ -57,7 +58,8 @@ def reader(lang: str):
     if lang == SOURCE_LANG:
         return lambda path: path.read_text()
     table = translations(lang)
-    hint = f"add it under [comments] in {(I18N / f'{lang}.toml').relative_to(ROOT)}"
+    table_file = I18N / f"{lang}.toml"
+    hint = f"add it under [comments] in {table_file.relative_to(ROOT) if table_file.is_relative_to(ROOT) else table_file}"
 
     def read(path: Path) -> str:
         try:
@@ -70,10 +72,23 @@ def reader(lang: str):
 
 def deck_sources(lang: str) -> dict:
     read = reader(lang)
-    return {
-        "demos": {path.stem: read(path) for path in demo_files()},
-        "exercises": {exercise.name: spec(exercise, lang, read) for exercise in exercises()},
+    missing = []
+
+    def read_all(path):  # every missing translation at once, not one file per build
+        try:
+            return read(path)
+        except MissingTranslation as error:
+            missing.append(str(error))
+            return ""
+
+    sources = {
+        "demos": {path.stem: read_all(path) for path in demo_files()},
+        "exercises": {exercise.name: spec(exercise, lang, read_all) for exercise in exercises()},
     }
+    if missing:
+        hint = missing[0].rsplit("\n", 1)[1]
+        raise MissingTranslation("\n".join(error.rsplit("\n", 1)[0] for error in missing) + "\n" + hint)
+    return sources
 
 
 if __name__ == "__main__":
