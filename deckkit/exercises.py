@@ -16,17 +16,17 @@ from pathlib import Path
 
 from .paths import DEMOS, ROOT
 
-EXERCISES = DEMOS / "exercises"
 LANGS = ("ko", "en")
 
 
 @dataclass(frozen=True)
 class Exercise:
     name: str
+    demos: Path = DEMOS
 
     @property
     def folder(self) -> Path:
-        return EXERCISES / self.name
+        return self.demos / "exercises" / self.name
 
     @property
     def starter(self) -> Path:
@@ -52,8 +52,8 @@ class Exercise:
         return load_check(self.check_source, str(self.folder / "check.py"))
 
 
-def exercises() -> list[Exercise]:
-    return [Exercise(path.parent.name) for path in sorted(EXERCISES.glob("*/exercise.toml"))]
+def exercises(demos: Path = DEMOS) -> list[Exercise]:
+    return [Exercise(path.parent.name, demos) for path in sorted((demos / "exercises").glob("*/exercise.toml"))]
 
 
 def spec(exercise: Exercise, lang: str, source=lambda path: path.read_text()) -> dict:
@@ -69,6 +69,6 @@ def spec(exercise: Exercise, lang: str, source=lambda path: path.read_text()) ->
         "starter": source(exercise.starter),
         "solution": source(exercise.solution),
         "check": exercise.check_source,
-        "files": {kind: str(path.relative_to(ROOT)) for kind, path in
+        "files": {kind: str(path.relative_to(exercise.demos.parent)) for kind, path in
                   (("starter", exercise.starter), ("solution", exercise.solution))},
     }

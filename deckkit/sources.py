@@ -18,9 +18,9 @@ import tomllib
 from pathlib import Path
 
 from .exercises import exercises, spec
-from .paths import DEMOS, ROOT, demo_files
+from .paths import DEMOS
 
-I18N = Path(os.environ.get("DECK_I18N", DEMOS / "i18n"))  # DECK_I18N: another folder, for the tests
+I18N_ENV = "DECK_I18N"  # another folder of translations, for the tests
 SOURCE_LANG = "ko"  # the language the demos' comments are written in
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
@@ -29,8 +29,12 @@ class MissingTranslation(Exception):
     pass
 
 
-def translations(lang: str) -> dict[str, str]:
-    path = I18N / f"{lang}.toml"
+def i18n(demos: Path = DEMOS) -> Path:
+    return Path(os.environ.get(I18N_ENV, demos / "i18n"))
+
+
+def translations(lang: str, demos: Path = DEMOS) -> dict[str, str]:
+    path = i18n(demos) / f"{lang}.toml"
     return tomllib.loads(path.read_text())["comments"] if path.exists() else {}
 
 
@@ -53,25 +57,27 @@ def translate(source: str, table: dict[str, str], where: str) -> str:
     return "".join(lines)
 
 
-def reader(lang: str):
+def reader(lang: str, demos: Path = DEMOS):
     """path → its code as the *lang* deck shows it."""
     if lang == SOURCE_LANG:
         return lambda path: path.read_text()
-    table = translations(lang)
-    table_file = I18N / f"{lang}.toml"
-    hint = f"add it under [comments] in {table_file.relative_to(ROOT) if table_file.is_relative_to(ROOT) else table_file}"
+    table = translations(lang, demos)
+    root = demos.parent
+    table_file = i18n(demos) / f"{lang}.toml"
+    hint = f"add it under [comments] in {table_file.relative_to(root) if table_file.is_relative_to(root) else table_file}"
 
     def read(path: Path) -> str:
         try:
-            return translate(path.read_text(), table, str(path.relative_to(ROOT)))
+            return translate(path.read_text(), table, str(path.relative_to(root)))
         except MissingTranslation as error:
             raise MissingTranslation(f"{error}\n  ({hint})") from None
 
     return read
 
 
-def deck_sources(lang: str) -> dict:
-    read = reader(lang)
+def deck_sources(lang: str, demos: Path = DEMOS) -> dict:
+    """Every demo and exercise of the project whose demos are in *demos*."""
+    read = reader(lang, demos)
     missing = []
 
     def read_all(path):  # every missing translation at once, not one file per build
@@ -82,8 +88,8 @@ def deck_sources(lang: str) -> dict:
             return ""
 
     sources = {
-        "demos": {path.stem: read_all(path) for path in demo_files()},
-        "exercises": {exercise.name: spec(exercise, lang, read_all) for exercise in exercises()},
+        "demos": {path.stem: read_all(path) for path in sorted(demos.glob("*.py")) if path.name != "__init__.py"},
+        "exercises": {exercise.name: spec(exercise, lang, read_all) for exercise in exercises(demos)},
     }
     if missing:
         hint = missing[0].rsplit("\n", 1)[1]
@@ -94,9 +100,10 @@ def deck_sources(lang: str) -> dict:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", required=True)
+    parser.add_argument("--demos", type=Path, default=DEMOS, help="the demos folder (a copy under `invoke serve`'s tests)")
     args = parser.parse_args()
     try:
-        sources = deck_sources(args.lang.split("-")[0])
+        sources = deck_sources(args.lang.split("-")[0], args.demos.resolve())
     except MissingTranslation as error:
         sys.exit(f"the {args.lang} deck's code has Korean comments without a translation:\n{error}")
     json.dump(sources, sys.stdout, ensure_ascii=False)

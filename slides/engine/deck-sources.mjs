@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+// The project this engine belongs to: its demos/ (a copy of the project has its own).
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const cache = new Map()
 
@@ -14,8 +15,12 @@ export function deckSources(lang = 'ko') {
   const key = (lang || 'ko').slice(0, 2)
   if (!cache.has(key)) {
     try {
-      const json = execFileSync(process.env.DECK_PYTHON || 'python3', ['-m', 'deckkit.sources', '--lang', key], {
+      // DECK_PYTHONPATH (set by deckkit/build.py): where deckkit is, when building a copy of the slides.
+      const pythonPath = [process.env.DECK_PYTHONPATH, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter)
+      const args = ['-m', 'deckkit.sources', '--lang', key, '--demos', path.join(root, 'demos')]
+      const json = execFileSync(process.env.DECK_PYTHON || 'python3', args, {
         cwd: root,
+        env: { ...process.env, ...(pythonPath ? { PYTHONPATH: pythonPath } : {}) },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         maxBuffer: 16 * 1024 * 1024,
