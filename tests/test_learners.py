@@ -7,6 +7,7 @@ import pytest
 
 from deckkit.exercises import exercises
 from tests.deck_page import DeckPage
+from tests.test_slides_render import _OVERFLOWS
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +43,7 @@ def test_starter_fails_with_its_message_then_the_solution_passes(deck):
     assert "hello" in deck.output(EXERCISE) and "world" in deck.output(EXERCISE)
 
 
-def test_hints_show_one_at_a_time(deck):
+def test_hints_show_one_at_a_time_each_in_place_of_the_last(deck):
     cell = deck.show("gather_results")
     hints = cell.locator("[data-role=hints] li")
     assert hints.count() == 3
@@ -51,9 +52,16 @@ def test_hints_show_one_at_a_time(deck):
     deck.click("gather_results", "hint")
     assert visible() == 1 and hints.nth(0).is_visible()
     deck.click("gather_results", "hint")
+    assert visible() == 1 and hints.nth(1).is_visible()  # the next hint, in place of the first
+    assert cell.locator("[data-action=hint]").text_content() == "힌트 2/3"
     deck.click("gather_results", "hint")
-    assert visible() == 3
+    assert visible() == 1 and "asyncio.gather(say_after(2, 'hello')" in hints.nth(2).text_content()
+    assert cell.get_attribute("data-hints-shown") == "3"
     assert cell.locator("[data-action=hint]").is_disabled()
+    # With every hint, the output, the timeline and the verdict, the slide still holds it all.
+    assert deck.run("gather_results") == "done"
+    assert cell.get_attribute("data-verdict") == "fail"
+    assert deck.page.evaluate(_OVERFLOWS)["problems"] == []
 
 
 def test_a_wrong_answer_gets_its_specific_message_in_english(page, base_url):
@@ -156,3 +164,15 @@ def test_every_exercise_is_on_both_decks(page, base_url):
         page.goto(f"{base_url}{name}.html")
         shown = page.eval_on_selector_all(".live-cell[data-exercise]", "cells => cells.map(c => c.dataset.exercise)")
         assert sorted(shown) == sorted(exercise.name for exercise in exercises())
+
+
+@pytest.mark.parametrize("name", sorted(exercise.name for exercise in exercises()))
+def test_each_solution_passes_in_the_browser(page, base_url, name):
+    """Pyodide runs the (English) solution and the worker's grader passes it, as CPython's did."""
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck.show(name)
+    deck.click(name, "solution")
+    assert deck.run(name) == "done"
+    state, message = verdict(deck, name)
+    assert state == "pass", message
+    assert "Passed!" in message

@@ -79,7 +79,7 @@ export default function exerciseInclude(md, { print = false } = {}) {
     }
     const escape = md.utils.escapeHtml
     const name = escape(spec.name)
-    const hints = spec.hints.map((hint, i) => `<li data-hint="${i + 1}"${print ? '' : ' hidden'}>${md.renderInline(hint)}</li>`).join('')
+    const hints = spec.hints.map((hint, i) => `<li value="${i + 1}" data-hint="${i + 1}"${print ? '' : ' hidden'}>${md.renderInline(hint)}</li>`).join('')
     // Everything the runtime needs; "<" escaped so no text inside can close the script element.
     const json = JSON.stringify({ solution: spec.solution, hints: spec.hints.length, check: spec.check, messages: spec.messages })
       .replace(/</g, '\\u003c')

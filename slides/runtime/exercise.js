@@ -1,7 +1,7 @@
 // An exercise cell (.live-cell[data-exercise], slides/engine/exercise-include.mjs): its runs are graded
 // in the worker (grader.py) and the verdict shows under the output — data-verdict="pass|fail" on the
-// cell, the message in [data-role=verdict]. Hint reveals the next hint; Solution puts the solution
-// into the cell (the learner still runs it).
+// cell, the message in [data-role=verdict]. Hint shows the next hint (data-hints-shown counts them);
+// Solution puts the solution into the cell (the learner still runs it).
 
 export function attachExercise(cell, text) {
   const root = cell.root
@@ -21,19 +21,21 @@ export function attachExercise(cell, text) {
     verdict.textContent = ''
   }
 
+  // Hints are progressive: each click shows the next one in place of the last (the slide has room for
+  // one beside the output and the timeline; each hint says more than the one before).
   const hintButton = cell.addButton('hint', text.hint)
-  const shown = () => hints.filter((hint) => !hint.hidden).length
-  const showHintCount = () => {
-    hintButton.textContent = `${text.hint} ${shown()}/${hints.length}`
-    hintButton.disabled = shown() === hints.length
+  let shown = 0
+  const showHint = () => {
+    hints.forEach((hint, i) => (hint.hidden = i !== shown - 1))
+    hintButton.textContent = `${text.hint} ${shown}/${hints.length}`
+    hintButton.disabled = shown === hints.length
+    root.dataset.hintsShown = String(shown)
   }
   hintButton.addEventListener('click', () => {
-    const next = hints.find((hint) => hint.hidden)
-    if (next) next.hidden = false
-    showHintCount()
-    next?.parentElement.scrollTo({ top: next.parentElement.scrollHeight }) // the newest hint in view
+    shown = Math.min(shown + 1, hints.length)
+    showHint()
   })
-  showHintCount()
+  showHint()
   cell.addButton('solution', `✓ ${text.solution}`, text.solutionHint).addEventListener('click', () => {
     cell.setCode(spec.solution)
   })
