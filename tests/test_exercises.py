@@ -45,6 +45,7 @@ ANSWERS_EXPECTED = {
     ("unblock_loop", "sleep_zero_first"): ("blocked", "held the loop for 1.0 s without an await"),
     ("unblock_loop", "sleep_not_awaited"): ("not_awaited", "B ends at 0.0 s: it ended without waiting"),
     ("unblock_loop", "awaited_one_after_the_other"): ("one_at_a_time", "B ends at 2.0 s: nothing blocks"),
+    ("unblock_loop", "prints_no_times"): ("output", "Two lines should be printed: A ends at"),
     ("timeout_slow_call", "timeout_not_caught"): ("uncaught", "1.0 s: the timeout fired, but nothing caught"),
     ("timeout_slow_call", "wait_for_too_long"): ("too_long", "3.0 s: that waited longer than 1 s"),
     ("timeout_slow_call", "wait_for"): ("pass", "gave up after 1 s"),
@@ -141,3 +142,12 @@ def test_starter_and_solution_fit_a_slide(name):
         lines = path.read_text().rstrip("\n").splitlines()
         assert len(lines) <= MAX_LINES, f"{path.name}: {len(lines)} lines"
         assert all(columns(line) <= MAX_COLUMNS for line in lines), path
+
+
+def test_a_check_that_breaks_never_passes_the_run():
+    def broken(run):
+        raise ValueError("unforeseen")
+
+    result = grade(broken, {"pass": "ok"}, Run(["x"]))
+    assert (result["verdict"], result["key"]) == ("fail", "check_error")
+    assert "ValueError: unforeseen" in result["message"]

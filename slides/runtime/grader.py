@@ -12,6 +12,7 @@ when the run passes, or calls ``run.fail(key, **values)``; the exercise's messag
 """
 
 import json
+import re
 
 BLOCKING_STEP = 0.5  # s: a task step this long held the loop — nothing else could run meanwhile
 
@@ -51,6 +52,12 @@ class Run:
         return next((line for line in reversed(self.stdout) if line.startswith(prefix)), None)
 
     @staticmethod
+    def number(line):
+        """The first number in *line* ("B ends at 1.0 s" → 1.0), or None."""
+        match = re.search(r"-?\d+(?:\.\d+)?", line or "")
+        return float(match.group()) if match else None
+
+    @staticmethod
     def overlap(a, b):
         """Seconds two lanes were both alive (between their first step and their end)."""
         end_a = a["end"] if a["end"] is not None else a["start"]
@@ -86,6 +93,8 @@ def grade(check, messages, run):
         key, values, verdict = "pass", {"total": run.total}, "pass"
     except Failed as failed:
         key, values, verdict = failed.key, failed.values, "fail"
+    except Exception as error:  # a check that did not foresee this run: say so, never pass it
+        return {"verdict": "fail", "key": "check_error", "message": f"check.py: {type(error).__name__}: {error}"}
     template = messages.get(key)
     if template is None:  # an exercise's check and its messages disagree: say so, do not guess
         return {"verdict": verdict, "key": key, "message": f"[{key}] {values}"}

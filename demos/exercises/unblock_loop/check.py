@@ -7,9 +7,9 @@ def check(run):
         task = blocked[0].split(",")[0].rstrip(")") + ")"  # blocking('A', 16.2) → blocking('A')
         run.fail("blocked", task=task, seconds=blocked[1])
     ends = [run.line(f"{name} ends at") for name in "AB"]
-    if None in ends:
+    seconds = [run.number(line) for line in ends]
+    if None in seconds:
         run.fail("output")
-    seconds = [float(line.split(" at ")[1].rstrip(" s")) for line in ends]
     if max(seconds) < 0.5:
         run.fail("not_awaited", ends=ends[1])
     if max(seconds) > 1.2:
