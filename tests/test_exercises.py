@@ -50,6 +50,7 @@ ANSWERS_EXPECTED = {
     ("timeout_slow_call", "wait_for_too_long"): ("too_long", "3.0 s: that waited longer than 1 s"),
     ("timeout_slow_call", "wait_for"): ("pass", "gave up after 1 s"),
     ("timeout_slow_call", "wrong_message"): ("output", "The last line is 'too slow'"),
+    ("timeout_slow_call", "never_calls_slow_call"): ("not_called", "1.0 s: slow_call was never called"),
 }
 
 

@@ -51,6 +51,10 @@ class Run:
         """The last printed line that starts with *prefix*, or None."""
         return next((line for line in reversed(self.stdout) if line.startswith(prefix)), None)
 
+    def waited_on(self, what):
+        """Whether some task waited on *what* ("sleep(10)", "gather", a task's label) at an await."""
+        return any(wait[2] == what for lane in self.trace["lanes"] for wait in lane["waits"])
+
     @staticmethod
     def number(line):
         """The first number in *line* ("B ends at 1.0 s" → 1.0), or None."""

@@ -10,5 +10,7 @@ def check(run):
         run.fail("too_long")
     if run.total < 0.5:
         run.fail("too_short")
+    if not (run.lanes("slow_call(") or run.waited_on("sleep(10)")):
+        run.fail("not_called")  # 'timed out' after a sleep of its own: the slow call never ran
     if run.stdout[-1:] != ["timed out"]:
         run.fail("output", printed=(run.stdout or ["—"])[-1])
