@@ -25,6 +25,7 @@ BY_NAME = {exercise.name: exercise for exercise in exercises()}
 
 # exercise → the starter's verdict key
 STARTERS = {
+    "cancel_task": "not_cancelled",
     "concurrent_say_after": "sequential",
     "gather_results": "sequential",
     "unblock_loop": "blocked",
@@ -33,10 +34,17 @@ STARTERS = {
 
 # (exercise, answer file) → (key, a piece of the English message that names the mistake)
 ANSWERS_EXPECTED = {
+    ("cancel_task", "cancel_not_awaited"): ("not_awaited", "2.5 s: cancel() only asks"),
+    ("cancel_task", "cancelled_error_escapes"): ("uncaught", "the CancelledError escaped main"),
+    ("cancel_task", "cancelled_too_early"): ("ticks", "0 ticks were printed"),
+    ("cancel_task", "wait_for"): ("pass", "cancelled after three ticks"),
+    ("cancel_task", "try_await_task"): ("pass", "waited until it stopped"),
     ("concurrent_say_after", "gather"): ("pass", "2.0 s: hello and world waited together"),
     ("concurrent_say_after", "task_awaited_at_once"): ("one_at_a_time", "3.0 s: there are tasks now"),
     ("concurrent_say_after", "tasks_never_awaited"): ("not_awaited", "0.0 s: main finished before"),
     ("concurrent_say_after", "delays_swapped"): ("output", "hello, then world"),
+    ("concurrent_say_after", "longer_delay"): ("slow", "3.0 s: that took longer than 2 s"),
+    ("concurrent_say_after", "longer_delay"): ("slow", "3.0 s: that took longer than 2 s"),
     ("concurrent_say_after", "gather_unawaited_name"): ("error", "NameError: name 'say_afer' is not defined"),
     ("gather_results", "as_completed"): ("finish_order", "['WORLD', 'HELLO']: collected in the order they finished"),
     ("gather_results", "gather_not_printed"): ("no_results", "Print what gather returns"),

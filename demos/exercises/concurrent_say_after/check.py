@@ -11,5 +11,5 @@ def check(run):
         run.fail("sequential")
     if run.overlap(says[0], says[1]) < 0.5:
         run.fail("one_at_a_time")
-    if run.total > 2.2:
+    if run.total > 2.5:  # live runs are in real time: room for a busy machine, short of 3 s
         run.fail("slow")

@@ -6,7 +6,7 @@ def check(run):
         run.fail("error", error=run.error)
     if run.total >= 9.5:
         run.fail("no_timeout")
-    if run.total > 1.2:
+    if run.total > 1.5:  # live runs are in real time: room for a busy machine
         run.fail("too_long")
     if run.total < 0.5:
         run.fail("too_short")
