@@ -44,7 +44,6 @@ ANSWERS_EXPECTED = {
     ("concurrent_say_after", "tasks_never_awaited"): ("not_awaited", "0.0 s: main finished before"),
     ("concurrent_say_after", "delays_swapped"): ("output", "hello, then world"),
     ("concurrent_say_after", "longer_delay"): ("slow", "3.0 s: that took longer than 2 s"),
-    ("concurrent_say_after", "longer_delay"): ("slow", "3.0 s: that took longer than 2 s"),
     ("concurrent_say_after", "gather_unawaited_name"): ("error", "NameError: name 'say_afer' is not defined"),
     ("gather_results", "as_completed"): ("finish_order", "['WORLD', 'HELLO']: collected in the order they finished"),
     ("gather_results", "gather_not_printed"): ("no_results", "Print what gather returns"),
