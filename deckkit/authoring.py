@@ -11,7 +11,7 @@ from pathlib import Path
 from . import build as site
 from .serve import DeckRequestHandler, bind
 
-WATCHED = ("*.md", "*.css", "*.mjs", "*.js", "*.py")
+WATCHED = ("*.md", "*.css", "*.mjs", "*.js", "*.py", "*.toml")  # .toml: exercises and translations
 POLL_SECONDS = 0.4
 
 # Injected into served deck pages only (never into dist/ files).

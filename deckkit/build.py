@@ -29,7 +29,9 @@ def marp(source: Path, output: Path, *extra: str, env: dict | None = None, confi
     if not source.exists():
         raise BuildError(f"✗ missing deck: {_shown(source)}")
     command = ["npx", "--no-install", "marp", "--config-file", str(config), str(source), "-o", str(output), *extra]
-    run_env = {**os.environ, "CHROME_PATH": CHROMIUM, **(env or {})}
+    # DECK_PYTHON: the engine asks this Python for the deck's sources (deckkit/sources.py).
+    run_env = {**os.environ, "CHROME_PATH": CHROMIUM, "DECK_PYTHON": sys.executable, "DECK_PYTHONPATH": str(ROOT),
+               **(env or {})}
     result = subprocess.run(command, cwd=ROOT, env=run_env, capture_output=True, text=True)
     written = output.exists() or any(output.parent.glob(f"{output.stem}.*{output.suffix}"))
     if result.returncode != 0 or not written:

@@ -14,6 +14,7 @@ import io
 import runpy
 import sys
 import time
+import traceback
 import warnings
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ class Transcript:
     loop_elapsed: float  # seconds of loop time, summed over the loops the demo ran
     loops: int
     lines: list[tuple[str, str]]  # ("stdout" | "stderr", line), in the order they were printed
+    status: int = 0  # run_file: 1 when the script raised, as `python script.py` exits
 
 
 class _LineCapture(io.StringIO):
@@ -105,12 +107,33 @@ def no_host_loop():
 
 def run_demo(name: str) -> Transcript:
     """Run demos/<name>.py as __main__, capturing what it prints, in virtual time."""
+    sys.modules.pop(f"demos.{name}", None)
+    return _run_virtual(lambda: runpy.run_module(f"demos.{name}", run_name="__main__"))
+
+
+def run_file(path) -> Transcript:
+    """Run a script file as __main__ (an exercise's starter, solution or a test's answer), in virtual time.
+    An uncaught exception is printed to the captured stderr and sets the status, as for a script."""
+    failed = []
+
+    def run():
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+        except BaseException as error:  # noqa: BLE001 — the script's error is its output
+            failed.append(error)
+            traceback.print_exception(error)
+
+    transcript = _run_virtual(run)
+    transcript.status = 1 if failed else 0
+    return transcript
+
+
+def _run_virtual(run) -> Transcript:
     policy = _VirtualTimePolicy()
     previous_policy = asyncio.get_event_loop_policy()
     lines = []
     stdout, stderr = _LineCapture("stdout", lines), _LineCapture("stderr", lines)
     real_sleep = time.sleep
-    sys.modules.pop(f"demos.{name}", None)
     gc.collect()  # the host's garbage is not the demo's to report
     asyncio.set_event_loop_policy(policy)
     time.sleep = _blocking_sleep(policy)
@@ -126,7 +149,7 @@ def run_demo(name: str) -> Transcript:
             # records them, like pytest; catch_warnings restores both hooks on the way out.
             warnings.showwarning = warnings._showwarning_orig
             warnings._showwarnmsg_impl = lambda message: sys.stderr.write(warnings._formatwarnmsg(message))
-            runpy.run_module(f"demos.{name}", run_name="__main__")
+            run()
             gc.collect()  # never-awaited coroutines warn when collected, as at interpreter exit
     finally:
         time.sleep = real_sleep

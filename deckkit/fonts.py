@@ -32,10 +32,12 @@ CACHE = ROOT / "build" / "font-subsets"
 
 def deck_characters(root: Path = ROOT) -> str:
     """Every character the decks can show without a keystroke: slides and notes, demos, recorded
-    output, what the engine and the runtime write (labels, ▶ ■ ↺), printable ASCII for Python's output."""
+    output, what the engine and the runtime write (labels, ▶ ■ ↺), the exercises' texts and the
+    translations, printable ASCII for Python's output."""
     slides = root / "slides"
     sources = [*slides.glob("*.md"), *slides.glob("*.mjs"), *(slides / "engine").glob("*.mjs"),
                *(slides / "runtime").glob("*.js"), *(root / "demos").glob("*.py"),
+               *(root / "demos").glob("exercises/*/*"), *(root / "demos").glob("i18n/*.toml"),
                *(root / "build" / "recordings").glob("*.json")]
     text = "".join(path.read_text(encoding="utf-8") for path in sources if path.is_file())
     printable = {chr(c) for c in range(0x20, 0x7F)}

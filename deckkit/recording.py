@@ -19,18 +19,19 @@ sys.path.insert(0, str(SLIDES / "runtime"))
 import asyncio_timeline  # noqa: E402  (the tracer shared with the browser runtime)
 
 
-def record(name: str) -> dict:
-    from .demo_runner import run_demo
+def record(name: str, path: Path | None = None) -> dict:
+    """demos/<name>.py, or the script at *path* (an exercise's starter or solution) recorded as *name*."""
+    from .demo_runner import run_demo, run_file
 
     tracer = asyncio_timeline.Tracer()
     with tracer:
-        transcript = run_demo(name)
+        transcript = run_demo(name) if path is None else run_file(path)
     trace = tracer.as_dict()
     # Name the file as the live cell does (await_coroutine.py:8), not by this machine's path.
     return {
         "name": name,
         "python": platform.python_version(),
-        "output": [[stream, text.replace(f"{DEMOS}/", "")] for stream, text in transcript.lines],
+        "output": [[stream, text.replace(f"{DEMOS}/exercises/", "").replace(f"{DEMOS}/", "")] for stream, text in transcript.lines],
         "elapsed": round(transcript.loop_elapsed, 3),
         "trace": trace if tracer.lanes else None,
         "timeline": asyncio_timeline.render_svg(trace) if tracer.lanes else None,
@@ -40,13 +41,18 @@ def record(name: str) -> dict:
 def record_all(out: Path = RECORDINGS) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for demo in demo_files():
-        recording = record(demo.stem)
-        path = out / f"{demo.stem}.json"
+    from .exercises import exercises
+
+    scripts = [(demo.stem, None) for demo in demo_files()]
+    for exercise in exercises():  # the exercise slide shows the starter; the PDF's next page, the solution
+        scripts += [(exercise.name, exercise.starter), (f"{exercise.name}.solution", exercise.solution)]
+    for name, script in scripts:
+        recording = record(name, script)
+        path = out / f"{name}.json"
         path.write_text(json.dumps(recording, ensure_ascii=False, indent=1))
         written.append(path)
         if recording["timeline"]:
-            (out / f"{demo.stem}.svg").write_text(recording["timeline"])
+            (out / f"{name}.svg").write_text(recording["timeline"])
     return written
 
 

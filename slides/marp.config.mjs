@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import demoInclude from './engine/demo-include.mjs'
 import liveCell from './engine/live-cell.mjs'
+import exerciseInclude from './engine/exercise-include.mjs'
 import lineSteps from './engine/line-steps.mjs'
 import runtimeScript from './engine/runtime-script.mjs'
 
@@ -23,7 +24,11 @@ export default {
   html: true,
   allowLocalFiles: true,
   engine: ({ marp }) => {
-    marp.use(demoInclude, { demosDir }).use(liveCell, { recordingsDir, requireRecordings: forPrint, caption }).use(lineSteps)
+    marp
+      .use(demoInclude, { demosDir })
+      .use(liveCell, { recordingsDir, requireRecordings: forPrint, caption })
+      .use(exerciseInclude, { print: forPrint })
+      .use(lineSteps)
     return forPrint ? marp : runtimeScript(marp, { src: 'runtime/deck.js' })
   },
 }

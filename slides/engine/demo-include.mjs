@@ -1,12 +1,13 @@
 // markdown-it plugin: a fence whose info string names a demo is filled, at build
-// time, with the code of demos/<name>.py — the file the test suite runs.
+// time, with the code of demos/<name>.py — the file the test suite runs; in the
+// English deck with its Korean comments translated (deck-sources.mjs).
 //
 //   ```python demo=say_after_sequential
 //   ```
 //
 // A missing or unreadable demo fails the build, naming the slide and the file.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { deckLang, deckSources } from './deck-sources.mjs'
 
 const DEMO_ATTR = /(?:^|\s)demo=([A-Za-z_][A-Za-z0-9_]*)(?=\s|$)/
 
@@ -19,8 +20,11 @@ export function demoName(info) {
 }
 
 export default function demoInclude(md, { demosDir }) {
-  md.core.ruler.after('block', 'demo_include', (state) => {
+  // After Marpit read the global directives: the deck's `lang` picks the comments' language.
+  md.core.ruler.after('marpit_directives_global_parse', 'demo_include', (state) => {
+    if (state.inlineMode) return
     let slide = 1
+    let sources = null
     for (const token of state.tokens) {
       // Marpit splits slides on horizontal rules at the top level.
       if (token.type === 'hr' && token.level === 0) slide += 1
@@ -35,12 +39,11 @@ export default function demoInclude(md, { demosDir }) {
           `${where}: the demo fence for "${name}" must be empty; its code comes from ${path.relative(process.cwd(), file)}`,
         )
       }
-      let code
-      try {
-        code = readFileSync(file, 'utf8')
-      } catch (error) {
+      sources ??= deckSources(deckLang(md))
+      const code = sources.demos[name]
+      if (code === undefined) {
         throw new DemoIncludeError(
-          `${where}: cannot include demo "${name}": ${path.relative(process.cwd(), file)} (${error.code || error.message})`,
+          `${where}: cannot include demo "${name}": ${path.relative(process.cwd(), file)} (ENOENT)`,
         )
       }
       token.content = code.replace(/\s+$/, '') + '\n'

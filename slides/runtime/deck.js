@@ -58,9 +58,18 @@ async function start() {
   pool.addEventListener('status', (event) => show(event.detail))
 
   // The cells (CodeMirror and all) load while Python boots: the worker starts first.
-  const [{ LiveCell }, { followLineSteps }] = await Promise.all([import('./live-cell.js'), import('./line-steps.js')])
+  const [{ LiveCell }, { followLineSteps }, { attachEditStore }, { attachExercise }] = await Promise.all([
+    import('./live-cell.js'),
+    import('./line-steps.js'),
+    import('./edit-store.js'),
+    import('./exercise.js'),
+  ])
   const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
   cells.forEach(followLineSteps)
+  for (const cell of cells) {
+    attachEditStore(cell, text)
+    attachExercise(cell, text)
+  }
   window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
 }
 

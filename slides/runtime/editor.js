@@ -52,7 +52,7 @@ const stepLines = StateField.define({
 })
 
 /** Mount an editor in place of `pre`; returns {getCode, setCode, focus}. */
-export function mountEditor(pre, { code, onRun }) {
+export function mountEditor(pre, { code, onRun, onChange }) {
   const runKeys = Prec.highest(
     keymap.of([
       { key: 'Ctrl-Enter', run: () => (onRun(), true) },
@@ -73,6 +73,7 @@ export function mountEditor(pre, { code, onRun }) {
       stepLines,
       deckTheme,
       EditorView.contentAttributes.of({ 'aria-label': 'Python code', spellcheck: 'false' }),
+      EditorView.updateListener.of((update) => update.docChanged && onChange?.(update.state.doc.toString())),
     ],
   })
   const host = document.createElement('pre')

@@ -29,6 +29,13 @@ const LABELS = {
         'This browser lacks JSPI, so there are no threads here: the executor ran each call inline, ' +
         'one after the other, while the event loop waited (in CPython they overlap).',
     },
+    hint: 'Hint',
+    solution: 'Solution',
+    solutionHint: 'Put the solution into the cell (then run it)',
+    edited: 'edited',
+    editedHint: 'Your edit, kept in this browser. Reset returns to the slide’s code.',
+    editSetAside: 'The slide’s code changed since your edit: here is the new code; your older edit was set aside.',
+    restoreEdit: 'Bring my edit back',
   },
   ko: {
     run: '실행',
@@ -58,6 +65,13 @@ const LABELS = {
         '이 브라우저에는 JSPI가 없어 스레드를 쓸 수 없습니다: 실행기(executor)가 호출을 하나씩 차례로 ' +
         '실행했고 그동안 이벤트 루프는 기다렸습니다 (CPython에서는 동시에 진행됩니다).',
     },
+    hint: '힌트',
+    solution: '풀이',
+    solutionHint: '풀이를 셀에 넣습니다 (실행은 직접)',
+    edited: '수정됨',
+    editedHint: '고친 코드가 이 브라우저에 저장되어 있습니다. 되돌리기를 누르면 슬라이드의 코드로 돌아갑니다.',
+    editSetAside: '고친 뒤에 슬라이드의 코드가 바뀌어 새 코드를 보여 줍니다. 예전에 고친 코드는 따로 두었습니다.',
+    restoreEdit: '고친 코드 되살리기',
   },
 }
 

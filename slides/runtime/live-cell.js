@@ -1,6 +1,10 @@
 // One live cell on a slide: editable code, Run / Stop / Reset, streamed output
 // and an elapsed-time badge. Test hooks (see README): data-demo, data-state,
 // data-mode, [data-action], [data-role=output|elapsed].
+// Modules that add to a cell (exercise.js, edit-store.js) listen to its root's events —
+// cell:code (the code was edited), cell:run (a run starts), cell:done (detail: the run's
+// result), cell:reset — add toolbar buttons with addButton(), and pass fields to the
+// worker through `request` (an exercise's grader).
 import { mountEditor } from './editor.js'
 
 const TICK_MS = 100
@@ -34,6 +38,8 @@ export class LiveCell {
     this.pre = pre
     this.editor = null
     this.generation = 0 // bumped by Reset, so a stopped run does not write into a reset cell
+    this.startCode = null // the code the editor opens with, when not the slide's (a kept edit)
+    this.request = {} // extra fields of this cell's run requests
     this.#buildToolbar()
     this.#mountEditorWhenVisible()
     // Keys typed in a cell edit the code; they must never move the slides.
@@ -55,8 +61,23 @@ export class LiveCell {
   }
 
   #ensureEditor() {
-    this.editor ??= mountEditor(this.pre, { code: this.original, onRun: () => this.run() })
+    this.editor ??= mountEditor(this.pre, {
+      code: this.startCode ?? this.original,
+      onRun: () => this.run(),
+      onChange: (code) => this.#emit('cell:code', code),
+    })
     return this.editor
+  }
+
+  #emit(type, detail) {
+    this.root.dispatchEvent(new CustomEvent(type, { detail }))
+  }
+
+  /** A toolbar button of another module, before the elapsed-time badge. */
+  addButton(action, text, title) {
+    const el = button(action, text, title)
+    this.elapsed.before(el)
+    return el
   }
 
   #buildToolbar() {
@@ -143,6 +164,7 @@ export class LiveCell {
     delete this.elapsed.dataset.elapsedMs
     delete this.root.dataset.exitStatus
     this.#setState('queued')
+    this.#emit('cell:run')
     const other = this.pool.runningName
     if (this.pool.status !== 'ready') this.#append('note', this.text.waitingForPython)
     else if (other) this.#append('note', this.text.queued(other))
@@ -151,7 +173,7 @@ export class LiveCell {
     let started = 0
     let ticker = 0
     const result = await this.pool.run(
-      { code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep },
+      { ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep },
       {
         onStart: (info) => {
           this.#clearTimeline()
@@ -181,6 +203,7 @@ export class LiveCell {
     this.root.dataset.exitStatus = String(result.status)
     if (result.status !== 0) this.#append('note', this.text.exited(result.status))
     this.#setState(result.status === 0 ? 'done' : 'error')
+    this.#emit('cell:done', result)
   }
 
   stop() {
@@ -189,7 +212,7 @@ export class LiveCell {
 
   /** The code as it stands in the editor (what Run runs). */
   get code() {
-    return this.editor ? this.editor.getCode() : this.original
+    return this.editor ? this.editor.getCode() : (this.startCode ?? this.original)
   }
 
   /** Highlight these 1-based lines (stepped highlighting); [] clears. */
@@ -212,5 +235,6 @@ export class LiveCell {
     this.pending = []
     this.elapsed.textContent = ''
     this.#setState('idle')
+    this.#emit('cell:reset')
   }
 }

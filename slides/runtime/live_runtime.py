@@ -137,6 +137,7 @@ def _end_threads():
 # and its wall time in seconds: compiling and running the code, not the cleanup after it.
 last_mode = None
 last_elapsed = 0.0
+last_trace = None  # the last traced run's asyncio_timeline trace (a dict)
 
 
 def _print_exception(error):
@@ -169,7 +170,7 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     the timeline as SVG while the tasks run, and once more at the end.
     """
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    global last_mode, last_elapsed
+    global last_mode, last_elapsed, last_trace
     ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
@@ -213,6 +214,7 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
         last_elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()
+        last_trace = tracer.as_dict() if tracer is not None else None  # what an exercise's grader reads
         # CPython reports never-awaited coroutines when the script's objects die (at sys:1).
         script_errors.end_script(ns if namespace is None else None)
     return status

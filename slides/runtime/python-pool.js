@@ -107,9 +107,9 @@ export class PythonPool extends EventTarget {
   }
 
   /** Queue a cell's code; resolves when it finished, failed or was stopped. */
-  run({ code, name, keep = false, trace = true }, { onOutput, onStart, onTimeline } = {}) {
+  run({ code, name, keep = false, trace = true, grader = null }, { onOutput, onStart, onTimeline } = {}) {
     return new Promise((resolve) => {
-      const job = { runId: this.nextRunId++, code, name, keep, trace, onOutput, onStart, onTimeline, resolve }
+      const job = { runId: this.nextRunId++, code, name, keep, trace, grader, onOutput, onStart, onTimeline, resolve }
       this.queue.push(job)
       this.#pump()
     })
@@ -150,9 +150,9 @@ export class PythonPool extends EventTarget {
     const worker = this.active
     this.running = { job, worker }
     job.onStart?.(worker.info)
-    const { runId, code, name, keep, trace } = job
+    const { runId, code, name, keep, trace, grader } = job
     const ignore = () => {}
-    const result = await worker.run({ runId, code, name, keep, trace }, job.onOutput ?? ignore, job.onTimeline ?? ignore)
+    const result = await worker.run({ runId, code, name, keep, trace, grader }, job.onOutput ?? ignore, job.onTimeline ?? ignore)
     if (this.running?.job === job) this.running = null
     if (result.retire) this.#retire(worker) // os._exit(): this interpreter has stopped for good
     job.resolve(result)

@@ -9,6 +9,9 @@
 //                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
 //                {type: 'done', runId, status, elapsedMs, dropped, retire}
 //                  (retire: os._exit() ended Python mid-run; the pool replaces this worker)
+// A run with a `grader` ({check, messages}: an exercise, see exercise.js) is graded after it ran
+// (grader.py), from the lines it printed and its timeline's trace; `done` then carries
+// `verdict`: {verdict, key, message}.
 
 import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
 import { OutputLines } from './output-lines.js'
@@ -21,6 +24,7 @@ const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 const RUNTIME_MODULES = [
   'asyncio_timeline.py',
   'fresh_process.py',
+  'grader.py',
   'green_threads.py',
   'live_runtime.py',
   'platform_limits.py',
@@ -37,6 +41,7 @@ const keptNamespaces = new Map()
 
 function emit(stream, text) {
   if (!current) return
+  if (current.printed && current.printed.length < OUTPUT_LINE_CAP) current.printed.push([stream, text])
   if (current.lines >= OUTPUT_LINE_CAP) {
     current.dropped += 1
     return
@@ -157,10 +162,20 @@ function retire(status) {
   postMessage({ type: 'done', runId, status, elapsedMs: performance.now() - started, dropped, retire: true })
 }
 
-async function run({ runId, code, name, keep, trace = true }) {
+function grade(grader, printed, status) {
+  const lines = (stream) => printed.filter(([kind]) => kind === stream).map(([, text]) => text)
+  const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status })
+  try {
+    return JSON.parse(pyodide.pyimport('grader').grade_json(request, runtime.last_trace))
+  } catch (error) {
+    return { verdict: 'fail', key: 'grader-error', message: String(error?.message ?? error) }
+  }
+}
+
+async function run({ runId, code, name, keep, trace = true, grader = null }) {
   output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
-  current = { runId, lines: 0, dropped: 0, started }
+  current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
   for (const module of ['platform_notes', 'script_errors', 'fresh_process']) pyodide.pyimport(module).new_run()
   let status
   let ranInPython = false
@@ -183,9 +198,10 @@ async function run({ runId, code, name, keep, trace = true }) {
   // The code's own wall time, measured in Python; the whole round trip if the interpreter failed.
   const elapsedMs = ranInPython ? runtime.last_elapsed * 1000 : performance.now() - started
   output.flush() // a last line without a newline belongs to this run
-  const { dropped } = current
+  const { dropped, printed } = current
   current = null
-  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode })
+  const verdict = grader && ranInPython ? grade(grader, printed, status) : null
+  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode, verdict })
 }
 
 const queue = []

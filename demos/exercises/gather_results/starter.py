@@ -1,0 +1,15 @@
+import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    results = []
+    for delay, what in [(2, 'hello'), (1, 'world')]:
+        results.append(await say_after(delay, what))
+    # 2초 안에, 이 순서 그대로: ['HELLO', 'WORLD']
+    print(results)
+
+asyncio.run(main())

@@ -1,0 +1,11 @@
+import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    await asyncio.gather(say_after(2, 'hello'), say_after(1, 'world'))
+
+asyncio.run(main())

@@ -1,0 +1,13 @@
+import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    tasks = [asyncio.create_task(say_after(2, 'hello')),
+             asyncio.create_task(say_after(1, 'world'))]
+    print([await task for task in tasks])
+
+asyncio.run(main())
