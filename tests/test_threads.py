@@ -209,6 +209,24 @@ asyncio.set_event_loop(loop)
 print(asyncio.get_event_loop() is loop, loop.run_until_complete(where("run_until_complete")))
 loop.close()
 
+async def numbers():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("async generator closed at shutdown")
+
+async def api():
+    loop = asyncio.get_running_loop()
+    print(loop)
+    future = loop.create_future()
+    threading.Thread(target=loop.call_soon_threadsafe, args=(future.set_result, "woken by a thread")).start()
+    print(await future)
+    await loop.run_in_executor(None, print, "in the default executor")
+    agen = numbers()
+    print(await anext(agen))  # left open: asyncio.run closes it (shutdown_asyncgens)
+asyncio.run(api())
+
 async def hog():
     time.sleep(0.2)
 asyncio.run(hog(), debug=True)
@@ -224,7 +242,7 @@ def slow_callback_warning(stderr):
     return re.sub(r"took \d+\.\d+ seconds", "took N seconds", last)
 
 
-def test_runner_eager_tasks_asyncio_run_in_a_thread_and_debug_mode_as_in_cpython(deck, tmp_path):
+def test_runner_eager_tasks_threadsafe_calls_shutdowns_and_debug_mode_as_in_cpython(deck, tmp_path):
     cp = cpython(LOOP_API, tmp_path, at_least=(3, 12))  # eager_task_factory: 3.12+
     assert cp.returncode == 0, cp.stderr
     state, lines = run_live(deck, LOOP_API)

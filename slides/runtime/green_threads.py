@@ -34,8 +34,10 @@ import platform_notes
 
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
-HOLD = 0.05  # s: a stack that ran this long without yielding held the CPU
-LATE = 0.05  # s: a wake-up this late, while another stack held the CPU, is worth a note
+# A stack that ran HOLD s without yielding held the CPU; a wake-up LATE s late while another stack
+# held it is worth a note. Both well above what a busy machine's scheduler stretches a short step to.
+HOLD = 0.1
+LATE = 0.1
 _MAX_TIMEOUT_MS = 2**31 - 1
 
 # Bound by install(): this module holds no JavaScript reference until then (memory snapshots).
