@@ -62,6 +62,17 @@ def test(c, k=""):
     c.run(f"{shlex.quote(sys.executable)} -m pytest{selection}", pty=False, env={"DECK_BUILT": "1"})
 
 
+@task(help={"k": "only programs whose name contains this"})
+def conformance(c, k=""):
+    """Run the conformance corpus under CPython and in the live deck; print what matches and what differs."""
+    requirements.node_modules()
+    requirements.debian_packages(for_tests=True)
+    build(c)
+    from deckkit.conformance import report
+
+    sys.exit(report(k))
+
+
 @task
 def shots(c):
     """Screenshot every slide of the built decks into dist/shots/ (to look at them)."""

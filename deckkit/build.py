@@ -79,8 +79,8 @@ def bundle_runtime(target: Path) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"✗ bundling slides/runtime failed:\n{result.stderr}")
-    for module in ("live_runtime.py", "asyncio_timeline.py", "platform_notes.py", "green_threads.py", "script_loop.py"):
-        shutil.copy2(RUNTIME / module, target / module)
+    for module in RUNTIME.glob("*.py"):  # the worker's Python modules (python-worker.js RUNTIME_MODULES)
+        shutil.copy2(module, target / module.name)
 
 
 def write_index(target: Path, decks: tuple[str, ...]) -> None:

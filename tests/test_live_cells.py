@@ -128,17 +128,52 @@ def test_output_flood_is_capped_and_the_page_stays_responsive(deck, page):
         f"document.querySelectorAll('.live-cell[data-demo=\"{SCRATCH}\"] [data-role=output] .line').length"
     )
     assert count <= 2_100
-    assert "output capped" in deck.output(SCRATCH)
+    capped = page.evaluate("window.liveDeck.labels.notes.outputCapped(2000)")
+    assert "2000줄" in capped  # the Korean deck says it in Korean
+    assert capped in deck.output(SCRATCH)
 
 
-def test_input_explains_itself_instead_of_hanging(deck):
+def test_input_explains_itself_in_the_decks_language_instead_of_hanging(deck, page):
     deck.show(SCRATCH)
     deck.set_code(SCRATCH, "name = input('name? ')\nprint(name)\n")
     deck.click(SCRATCH, "run")
     assert deck.wait_state(SCRATCH, "done", "error", timeout=5_000) == "error"
-    output = deck.output(SCRATCH)
-    assert "input() cannot read here" in output
-    assert "EOFError" in output
+    lines = deck.lines(SCRATCH)
+    notes = texts(lines, "note")
+    assert notes[0] == page.evaluate("window.liveDeck.labels.notes.input")
+    assert notes[0].startswith("input()은 여기서 읽을 수 없습니다")
+    assert texts(lines, "stdout") == ["name? "]  # the prompt, as CPython prints it with stdin empty
+    assert texts(lines, "stderr")[-1] == "EOFError: EOF when reading a line"
+
+
+def test_a_last_line_without_newline_stays_in_its_run(deck):
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "import sys\nprint('whole')\nprint('no newline', end='')\nsys.stdout.write(' partial')\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error") == "done"
+    assert texts(deck.lines(SCRATCH), "stdout") == ["whole", "no newline partial"]
+    deck.set_code(SCRATCH, "print('next run')\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error") == "done"
+    assert texts(deck.lines(SCRATCH)) == ["next run"]  # nothing carried over
+
+
+def test_os_exit_ends_the_run_with_its_status_and_the_next_run_works(deck, page):
+    deck.show(SCRATCH)
+    page.wait_for_function("window.liveDeck.pool.standby?.info")  # the standby has booted
+    deck.set_code(SCRATCH, "import os\ntry:\n    print('bye', end='')\n    os._exit(3)\nfinally:\n    print('never')\n")
+    started = time.monotonic()
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error", timeout=5_000) == "error"
+    assert time.monotonic() - started < 3
+    assert deck.cell(SCRATCH).get_attribute("data-exit-status") == "3"
+    lines = deck.lines(SCRATCH)
+    assert texts(lines, "stdout") == ["bye"]
+    assert "3" in texts(lines, "note")[-1]
+    deck.set_code(SCRATCH, "print('still here')\n")
+    deck.click(SCRATCH, "run")
+    assert deck.wait_state(SCRATCH, "done", "error", timeout=5_000) == "done"
+    assert deck.output(SCRATCH).strip() == "still here"
 
 
 def test_sys_exit_is_reported_and_python_stays_usable(deck):

@@ -63,8 +63,7 @@ def test_demo_in_the_deck_prints_what_cpython_prints(deck, name):
 
 # --- plain Pyodide vs the runtime, through pytest-pyodide -------------------------------
 
-RUNTIME_MODULES = {name: (SLIDES / "runtime" / name).read_text() for name in (
-    "live_runtime.py", "asyncio_timeline.py", "platform_notes.py", "green_threads.py", "script_loop.py")}
+RUNTIME_MODULES = {path.name: path.read_text() for path in (SLIDES / "runtime").glob("*.py")}
 
 PROBES = {
     "a new loop per run, closed": (

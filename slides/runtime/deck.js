@@ -61,7 +61,7 @@ async function start() {
   const [{ LiveCell }, { followLineSteps }] = await Promise.all([import('./live-cell.js'), import('./line-steps.js')])
   const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
   cells.forEach(followLineSteps)
-  window.liveDeck = { pool, cells, cell: (name) => cells.find((cell) => cell.name === name) }
+  window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
 }
 
 start()

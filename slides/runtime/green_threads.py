@@ -116,7 +116,7 @@ def _resume(ident, due, now):
     if due is None or now - due < LATE:
         return
     if any(end > due and length >= HOLD and who != ident for end, length, who in _holds):
-        platform_notes.announce("threads_compute")
+        platform_notes.announce("cpuThreads")
 
 
 def block(waiter):

@@ -106,6 +106,12 @@ export class LiveCell {
     this.output.scrollTop = this.output.scrollHeight
   }
 
+  // A platform note named by the worker (platform_notes.py), in the deck's language.
+  #note(key, args = []) {
+    const label = this.text.notes[key] ?? key
+    return typeof label === 'function' ? label(...args) : label
+  }
+
   #drawTimeline(svg) {
     // Drawn by the Python tracer (asyncio_timeline.py), the same code that draws the PDF's pictures.
     this.timeline.innerHTML = svg
@@ -135,6 +141,7 @@ export class LiveCell {
     this.pending = []
     this.elapsed.textContent = ''
     delete this.elapsed.dataset.elapsedMs
+    delete this.root.dataset.exitStatus
     this.#setState('queued')
     const other = this.pool.runningName
     if (this.pool.status !== 'ready') this.#append('note', this.text.waitingForPython)
@@ -155,7 +162,8 @@ export class LiveCell {
           started = performance.now()
           ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
         },
-        onOutput: (stream, text) => generation === this.generation && this.#append(stream, text),
+        onOutput: (stream, text, { key, args } = {}) =>
+          generation === this.generation && this.#append(stream, key ? this.#note(key, args) : text),
         onTimeline: (svg) => generation === this.generation && this.#drawTimeline(svg),
       },
     )
@@ -170,6 +178,7 @@ export class LiveCell {
       return
     }
     this.#showElapsed(result.elapsedMs)
+    this.root.dataset.exitStatus = String(result.status)
     if (result.status !== 0) this.#append('note', this.text.exited(result.status))
     this.#setState(result.status === 0 ? 'done' : 'error')
   }

@@ -25,7 +25,6 @@ on Pyodide's loop instead ("compat" mode), without threads.
 import ast
 import asyncio
 import builtins
-import gc
 import inspect
 import linecache
 import sys
@@ -36,6 +35,7 @@ from asyncio import events
 import asyncio_timeline
 import green_threads
 import platform_notes
+import script_errors
 import script_loop
 from pyodide import webloop
 from pyodide.ffi import can_run_sync
@@ -60,7 +60,7 @@ def _inline_executor(run_in_executor):
     """Compat mode: WebLoop runs an executor's call inline, blocking the loop; say so."""
 
     def announced(self, executor, func, *args):
-        platform_notes.announce("threads_inline")
+        platform_notes.announce("inlineThreads")
         return run_in_executor(self, executor, func, *args)
 
     return announced
@@ -94,18 +94,13 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
         return node
 
 
-def install(note=None, lang="en"):
-    """Patch the interpreter once, at worker start (after a snapshot restore too).
-
-    *note(text)* shows a one-line note in the running cell, in the deck's language *lang*.
-    """
+def install():
+    """Patch the interpreter once, at worker start (after a snapshot restore too)."""
     global _schedule_callback, _policy
     import js
     from pyodide_js._api import scheduleCallback as _schedule_callback
 
     sys.argv = ["main.py"]
-    platform_notes.hook = note
-    platform_notes.set_lang(lang)
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
         green_threads.install(_schedule_callback)
@@ -116,11 +111,6 @@ def install(note=None, lang="en"):
         if not hasattr(webloop.WebLoop.run_in_executor, "__wrapped_inline__"):
             webloop.WebLoop.run_in_executor = _inline_executor(webloop.WebLoop.run_in_executor)
             webloop.WebLoop.run_in_executor.__wrapped_inline__ = True
-
-
-def set_lang(lang):
-    """The deck's language, for the notes a run may show."""
-    platform_notes.set_lang(lang)
 
 
 def _begin_threads():
@@ -180,7 +170,6 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
-    platform_notes.begin_run()
     tracer = _tracer(on_timeline)
     started = time.perf_counter()
     try:
@@ -220,10 +209,6 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
         last_elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()
-        # CPython reports never-awaited coroutines when the script's objects die.
-        if namespace is None:
-            ns.clear()
-        gc.collect()
-        sys.stdout.flush()
-        sys.stderr.flush()
+        # CPython reports never-awaited coroutines when the script's objects die (at sys:1).
+        script_errors.end_script(ns if namespace is None else None)
     return status

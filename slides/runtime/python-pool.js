@@ -47,7 +47,7 @@ class PythonWorker {
   run(job, onOutput, onTimeline) {
     return new Promise((resolve) => {
       this.listeners.set(job.runId, (data) => {
-        if (data.type === 'output') onOutput(data.stream, data.text)
+        if (data.type === 'output') onOutput(data.stream, data.text, data)
         if (data.type === 'timeline') onTimeline(data.svg)
         if (data.type === 'done') {
           this.listeners.delete(job.runId)
@@ -58,7 +58,7 @@ class PythonWorker {
         this.listeners.delete(job.runId)
         resolve({ status: null, stopped: true, mode: this.info?.mode })
       }
-      this.worker.postMessage({ type: 'run', lang: document.documentElement.lang.slice(0, 2), ...job })
+      this.worker.postMessage({ type: 'run', ...job })
     })
   }
 
@@ -131,7 +131,13 @@ export class PythonPool extends EventTarget {
     if (!this.running || this.running.job.name !== runName) return
     const { worker } = this.running
     this.running = null
+    this.#retire(worker)
+  }
+
+  /** Replace a worker that can run no more (stopped, or ended by os._exit) with the booted standby. */
+  #retire(worker) {
     worker.terminate()
+    if (worker !== this.active) return
     this.active = this.standby ?? this.#spawn('active')
     this.standby = null
     this.#setStatus(this.active.info ? 'ready' : 'loading', this.active.info ?? {})
@@ -148,6 +154,7 @@ export class PythonPool extends EventTarget {
     const ignore = () => {}
     const result = await worker.run({ runId, code, name, keep, trace }, job.onOutput ?? ignore, job.onTimeline ?? ignore)
     if (this.running?.job === job) this.running = null
+    if (result.retire) this.#retire(worker) // os._exit(): this interpreter has stopped for good
     job.resolve(result)
     this.#pump()
   }

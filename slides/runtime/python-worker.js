@@ -1,25 +1,38 @@
 // Web Worker: one Pyodide interpreter that runs live cells one at a time and
 // streams their output line by line, as Python prints it.
 //
-// main → worker  {type: 'run', runId, code, name, keep, lang}   (lang: the deck's <html lang>)
+// main → worker  {type: 'run', runId, code, name, keep}
 // worker → main  {type: 'ready', bootMs, mode, python, boot: 'cold'|'snapshot', snapshot, marks}
 //                {type: 'failed', reason}
-//                {type: 'output', runId, stream: 'stdout'|'stderr'|'note', text}
+//                {type: 'output', runId, stream: 'stdout'|'stderr', text}   (one line, in print order)
+//                {type: 'output', runId, stream: 'note', key, args}   (labels.js notes[key], the deck's language)
 //                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
-//                {type: 'done', runId, status, elapsedMs, dropped}
+//                {type: 'done', runId, status, elapsedMs, dropped, retire}
+//                  (retire: os._exit() ended Python mid-run; the pool replaces this worker)
 
 import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
+import { OutputLines } from './output-lines.js'
 import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
-// slides/runtime/, copied by the build; live_runtime imports the others
-const RUNTIME_MODULES = ['asyncio_timeline.py', 'platform_notes.py', 'green_threads.py', 'script_loop.py', 'live_runtime.py']
+// slides/runtime/, copied by the build
+const RUNTIME_MODULES = [
+  'asyncio_timeline.py',
+  'fresh_process.py',
+  'green_threads.py',
+  'live_runtime.py',
+  'platform_limits.py',
+  'platform_notes.py',
+  'script_errors.py',
+  'script_exit.py',
+  'script_loop.py',
+]
 
 let pyodide = null
 let runtime = null
-let current = null // {runId, lines, dropped}
+let current = null // {runId, lines, dropped, started}
 const keptNamespaces = new Map()
 
 function emit(stream, text) {
@@ -30,14 +43,16 @@ function emit(stream, text) {
   }
   current.lines += 1
   postMessage({ type: 'output', runId: current.runId, stream, text })
-  if (current.lines === OUTPUT_LINE_CAP) {
-    postMessage({
-      type: 'output',
-      runId: current.runId,
-      stream: 'note',
-      text: `… output capped at ${OUTPUT_LINE_CAP} lines; the rest is not shown (the code keeps running)`,
-    })
-  }
+  if (current.lines === OUTPUT_LINE_CAP) note('outputCapped', [OUTPUT_LINE_CAP])
+}
+
+const output = new OutputLines(emit)
+
+// A note sits where it happened: after every byte printed before it.
+function note(key, args = []) {
+  if (!current) return
+  output.flush()
+  postMessage({ type: 'output', runId: current.runId, stream: 'note', key, args })
 }
 
 async function fetchRuntimeModules() {
@@ -94,17 +109,19 @@ async function boot() {
       } catch {}
     }
   }
-  pyodide.setStdout({ batched: (line) => emit('stdout', line) })
-  pyodide.setStderr({ batched: (line) => emit('stderr', line) })
+  // Raw bytes, split into lines here (output-lines.js): a last line without a newline is not held back.
+  pyodide.setStdout({ write: (bytes) => output.write('stdout', bytes), isatty: false })
+  pyodide.setStderr({ write: (bytes) => output.write('stderr', bytes), isatty: false })
   pyodide.setStdin({
     stdin: () => {
-      emit('note', 'input() cannot read here: a live cell has no keyboard input. Put the value in the code.')
+      note('input')
       return null // end of file: input() raises EOFError, as with `python script.py < /dev/null`
     },
   })
   if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
   runtime = pyodide.pyimport('live_runtime')
-  runtime.install((text) => emit('note', text)) // notes of the platform's limits, e.g. CPU-bound threads
+  runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
+  installScriptBehaviour()
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
@@ -112,10 +129,39 @@ async function boot() {
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 
-async function run({ runId, code, name, keep, trace = true, lang = 'en' }) {
-  current = { runId, lines: 0, dropped: 0 }
-  runtime.set_lang(lang)
+// CPython's script behaviour the runtime adds beside live_runtime: unbuffered output in print order,
+// tracebacks without the runtime's frames, os._exit(n), platform-limit notes.
+function installScriptBehaviour() {
+  pyodide.runPython(`
+import io, sys
+# As python -u: every write reaches the worker at once, so stdout and stderr keep their print order.
+for _name in ("stdout", "stderr"):
+    _stream = getattr(sys, _name)
+    setattr(sys, _name, io.TextIOWrapper(io.FileIO(_stream.fileno(), "w", closefd=False), encoding="utf-8",
+                                         errors=_stream.errors, write_through=True))
+del _name, _stream
+`)
+  pyodide.pyimport('script_errors').install()
+  pyodide.pyimport('fresh_process').install()
+  pyodide.pyimport('platform_limits').install()
+  pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
+  pyodide.pyimport('script_exit').install(retire)
+}
+
+// os._exit(n): report the run as ended with status n; Python never returns from this call.
+function retire(status) {
+  if (!current) return
+  output.flush()
+  const { runId, dropped, started } = current
+  current = null
+  postMessage({ type: 'done', runId, status, elapsedMs: performance.now() - started, dropped, retire: true })
+}
+
+async function run({ runId, code, name, keep, trace = true }) {
+  output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
+  current = { runId, lines: 0, dropped: 0, started }
+  for (const module of ['platform_notes', 'script_errors', 'fresh_process']) pyodide.pyimport(module).new_run()
   let status
   let ranInPython = false
   try {
@@ -136,6 +182,7 @@ async function run({ runId, code, name, keep, trace = true, lang = 'en' }) {
   }
   // The code's own wall time, measured in Python; the whole round trip if the interpreter failed.
   const elapsedMs = ranInPython ? runtime.last_elapsed * 1000 : performance.now() - started
+  output.flush() // a last line without a newline belongs to this run
   const { dropped } = current
   current = null
   postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode })

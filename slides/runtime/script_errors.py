@@ -1,0 +1,65 @@
+"""Tracebacks and warnings as CPython prints them for a script: the runtime stays out of sight.
+
+* Every traceback (uncaught errors, logging's, ``traceback.format_exc()``, asyncio's debug
+  ``created at`` stacks) leaves out the frames of the deck's runtime (/home/pyodide/*.py)
+  and of Pyodide's own modules (pyodide/, _pyodide/): what is left is the learner's frames
+  and the standard library's, as under CPython.
+* A warning raised while the runtime's own code is on top of the stack — what dies when the
+  script ends, e.g. a coroutine never awaited — is printed as CPython 3.13+ prints those it
+  raises while clearing ``__main__`` at exit, with no Python frame left:
+  ``<sys>:0: RuntimeWarning: coroutine 'f' was never awaited``. Each run starts with CPython's
+  warning filters and registries afresh, so a warning shown in one run is shown again in the next.
+"""
+
+import gc
+import sys
+import traceback
+import warnings
+
+_filters = None  # the interpreter's warning filters at boot: a fresh process's
+
+
+def is_runtime_file(filename):
+    return filename.startswith("/home/pyodide/") or "/pyodide/" in filename or "/_pyodide/" in filename
+
+
+def install():
+    global _filters
+    _filters = list(warnings.filters)
+    original = traceback.StackSummary._extract_from_extended_frame_gen.__func__
+    if getattr(original, "__hides_runtime__", False):
+        return
+
+    def without_runtime(klass, frame_gen, **kwargs):
+        frames = ((f, position) for f, position in frame_gen if not is_runtime_file(f.f_code.co_filename))
+        return original(klass, frames, **kwargs)
+
+    without_runtime.__hides_runtime__ = True
+    traceback.StackSummary._extract_from_extended_frame_gen = classmethod(without_runtime)
+
+
+def _showwarnmsg_impl(msg):
+    if is_runtime_file(msg.filename):
+        msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
+    _showwarnmsg_of_python(msg)
+
+
+_showwarnmsg_of_python = warnings._showwarnmsg_impl  # what prints a warning (3.14: warnings → _py_warnings)
+
+
+def new_run():
+    """A script starts in a fresh process: default warning filters, no 'already shown' registry."""
+    warnings.resetwarnings()  # also invalidates every module's __warningregistry__
+    if _filters is not None:
+        warnings.filters[:] = _filters
+    warnings.showwarning = warnings._showwarning_orig
+    warnings._showwarnmsg_impl = _showwarnmsg_impl
+
+
+def end_script(namespace):
+    """Clear the script's namespace (None: keep it) and collect, as CPython does at exit."""
+    if namespace is not None:
+        namespace.clear()
+    gc.collect()
+    sys.stdout.flush()
+    sys.stderr.flush()

@@ -1,0 +1,45 @@
+"""The conformance corpus (tests/conformance/*.py): each program in the live deck prints what CPython prints.
+
+One run of the whole corpus per session (deckkit/conformance.py): CPython in parallel subprocesses, the
+deck in Chromium, a live cell of the Korean deck per program. A test per program reports its verdict.
+"""
+
+import pytest
+
+from deckkit import conformance
+
+pytestmark = pytest.mark.browser
+
+PROGRAMS = conformance.corpus()
+
+
+@pytest.fixture(scope="module")
+def verdicts(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        results = conformance.run_corpus(context.new_page(), base_url, PROGRAMS)
+    finally:
+        context.close()
+    return {verdict.program.name: verdict for verdict in results}
+
+
+def test_the_corpus_is_large_and_every_program_has_a_cpython_here():
+    assert len(PROGRAMS) >= 60
+    missing = [p.name for p in PROGRAMS if conformance.python_for(p) is None]
+    assert not missing, f"no CPython new enough on this machine for {missing}"
+
+
+@pytest.mark.parametrize("name", [p.name for p in PROGRAMS])
+def test_program_in_the_deck_behaves_as_in_cpython(verdicts, name):
+    verdict = verdicts[name]
+    if name in conformance.KNOWN_DIFFERENCES:
+        assert not verdict.matches, f"{name} now matches CPython: take it off KNOWN_DIFFERENCES"
+        pytest.xfail(conformance.KNOWN_DIFFERENCES[name])
+    assert verdict.matches, "\n".join(verdict.problems)
+
+
+def test_platform_limits_are_announced_in_korean(verdicts):
+    limited = [v for v in verdicts.values() if v.program.limit]
+    assert {v.program.limit for v in limited} >= {"sockets", "subprocess", "signals", "input", "cpuThreads"}
+    for verdict in limited:
+        assert verdict.note and any("\uac00" <= ch <= "\ud7a3" for ch in verdict.note), verdict.program.name
