@@ -25,7 +25,7 @@ import weakref
 from asyncio import events
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-_RUNTIME_FILES = ("live_runtime.py", "asyncio_timeline.py", "platform_notes.py", "green_threads.py", "script_loop.py")
+_RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__))  # the live runtime's modules
 _internal_codes = {}  # code object → bool, so the check costs one lookup per step
 
 MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane
@@ -126,7 +126,7 @@ def _is_internal(task):
         internal = (
             (os.path.dirname(path) == _ASYNCIO_DIR and code.co_name.startswith("shutdown_"))
             or "pyodide" in path
-            or path.endswith(_RUNTIME_FILES)
+            or os.path.dirname(path) == _RUNTIME_DIR
         )
         _internal_codes[code] = internal
     return internal
