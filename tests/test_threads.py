@@ -318,7 +318,7 @@ def test_without_jspi_an_executor_runs_inline_and_the_cell_says_so(browser, base
         last = stream(lines, "stdout")[-1]
         assert last.startswith("B ends at ") and float(last.split()[3]) >= 1.9  # one call after the other
         notes = stream(lines, "note")
-        assert len(notes) == 1 and "no threads" in notes[0], notes
+        assert len(notes) == 1 and "No threads without JSPI" in notes[0], notes
     finally:
         context.close()
 

@@ -23,11 +23,11 @@ const LABELS = {
       subprocess: 'The browser cannot start processes: CPython would run the program here.',
       signals: 'The browser has no POSIX signals: CPython would install the signal handler here.',
       cpuThreads:
-        'Threads that compute do not take turns in the browser: while one thread computed, the other ' +
-        'threads and the event loop waited (CPython switches between threads every few milliseconds).',
+        'Threads that compute do not take turns in the browser: while one computed, the others and ' +
+        'the event loop waited (CPython switches threads every 5 ms).',
       inlineThreads:
-        'This browser lacks JSPI, so there are no threads here: the executor ran each call inline, ' +
-        'one after the other, while the event loop waited (in CPython they overlap).',
+        'No threads without JSPI: the executor ran its calls one after another while the event loop ' +
+        'waited (in CPython they overlap).',
     },
   },
   ko: {
@@ -52,11 +52,11 @@ const LABELS = {
       subprocess: '브라우저는 프로세스를 시작할 수 없습니다: CPython이라면 여기서 프로그램을 실행합니다.',
       signals: '브라우저에는 POSIX 시그널이 없습니다: CPython이라면 여기서 시그널 핸들러를 설치합니다.',
       cpuThreads:
-        '브라우저에서는 계산하는 스레드들이 번갈아 실행되지 않습니다: 한 스레드가 계산하는 동안 다른 스레드와 ' +
-        '이벤트 루프가 기다렸습니다 (CPython은 몇 밀리초마다 스레드를 바꿔 가며 실행합니다).',
+        '브라우저에서는 계산하는 스레드가 번갈아 실행되지 않아, 한 스레드가 계산하는 동안 ' +
+        '다른 스레드와 이벤트 루프가 기다렸습니다 (CPython은 5 ms마다 스레드를 바꿉니다).',
       inlineThreads:
-        '이 브라우저에는 JSPI가 없어 스레드를 쓸 수 없습니다: 실행기(executor)가 호출을 하나씩 차례로 ' +
-        '실행했고 그동안 이벤트 루프는 기다렸습니다 (CPython에서는 동시에 진행됩니다).',
+        'JSPI가 없어 스레드를 쓸 수 없습니다: 실행기가 호출을 하나씩 차례로 실행하는 동안 ' +
+        '이벤트 루프가 기다렸습니다 (CPython에서는 동시에 진행됩니다).',
     },
   },
 }
