@@ -311,10 +311,6 @@ def compare(program: Program, cpython: Run | None, deck: Run, note_text) -> Verd
     return Verdict(program, cpython, deck, problems)
 
 
-def _only_slower(verdict):
-    return len(verdict.problems) == 1 and verdict.problems[0].startswith("duration")
-
-
 def run_corpus(page, base_url, programs=None, on_result=None) -> list[Verdict]:
     """Run every program under CPython (in parallel, in the background) and in the deck; compare."""
     programs = corpus() if programs is None else programs
@@ -324,13 +320,12 @@ def run_corpus(page, base_url, programs=None, on_result=None) -> list[Verdict]:
         cpython = cpython_runs.result()  # done before the deck's runs: they are timed, on a shared CPU
         deck_runs = {}
         for program in programs:
-            # Only a duration apart: once more on each side, keeping the faster run (a shared
-            # machine slows a run down, never speeds it up).
+            # A mismatch is run again, once, on both sides (the new runs are kept): on a machine
+            # shared with other work a timer may fire late; a real difference shows again.
             run = deck.run(program)
-            if _only_slower(compare(program, cpython[program.name], run, deck.note_text)):
-                again = deck.run(program)
-                run = again if again.seconds < run.seconds else run
-                cpython[program.name] = min(cpython[program.name], run_cpython(program), key=lambda r: r.seconds)
+            if not compare(program, cpython[program.name], run, deck.note_text).matches:
+                run = deck.run(program)
+                cpython[program.name] = run_cpython(program)
             deck_runs[program.name] = run
     verdicts = []
     for program in programs:

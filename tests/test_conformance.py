@@ -40,6 +40,18 @@ def test_program_in_the_deck_behaves_as_in_cpython(verdicts, name):
 
 def test_platform_limits_are_announced_in_korean(verdicts):
     limited = [v for v in verdicts.values() if v.program.limit]
-    assert {v.program.limit for v in limited} >= {"sockets", "subprocess", "signals", "input", "threads_compute"}
+    assert {v.program.limit for v in limited} >= {"sockets", "subprocess", "signals", "input", "cpuThreads"}
     for verdict in limited:
         assert verdict.note and any("\uac00" <= ch <= "\ud7a3" for ch in verdict.note), verdict.program.name
+
+
+def test_the_english_deck_announces_the_same_limits_in_english(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        deck = conformance.LiveDeck(context.new_page(), base_url, deck="asyncio.en")
+        for program in (p for p in PROGRAMS if p.limit):
+            notes = [text for _, text in deck.run(program).notes]
+            assert notes == [deck.note_text(program.limit)], program.name
+            assert not any("\uac00" <= ch <= "\ud7a3" for ch in notes[0]), program.name
+    finally:
+        context.close()

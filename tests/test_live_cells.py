@@ -128,7 +128,7 @@ def test_output_flood_is_capped_and_the_page_stays_responsive(deck, page):
         f"document.querySelectorAll('.live-cell[data-demo=\"{SCRATCH}\"] [data-role=output] .line').length"
     )
     assert count <= 2_100
-    capped = page.evaluate("window.liveDeck.labels.notes.output_capped(2000)")
+    capped = page.evaluate("window.liveDeck.labels.notes.outputCapped(2000)")
     assert "2000줄" in capped  # the Korean deck says it in Korean
     assert capped in deck.output(SCRATCH)
 

@@ -2,8 +2,9 @@
 
 Under JSPI a cell's asyncio loop is CPython's own (slides/runtime/script_loop.py) and its
 threads are green threads (slides/runtime/green_threads.py): blocking calls in threads
-overlap with the loop and with each other as in CPython. Each program here prints its
-timings rounded to 0.1 s, so "the same output as CPython" means "within ±0.05 s".
+overlap with the loop and with each other as in CPython. Each program prints its timings
+rounded to 0.1 s; on an idle machine both print the same figures. On a loaded one (CI's two
+cores) either may run late, so figures are compared within 0.1 s and the text exactly.
 """
 
 import re
@@ -56,16 +57,35 @@ def stream(lines, name):
     return [line.text for line in lines if line.stream == name]
 
 
+NUMBER = re.compile(r"\d+\.\d+")
+
+
+def assert_same_output(live, cpython_lines, tolerance=0.1):
+    """The same lines; their decimal figures (seconds) within *tolerance*."""
+    assert [NUMBER.sub("#", line) for line in live] == [NUMBER.sub("#", line) for line in cpython_lines]
+    for ours, theirs in zip(live, cpython_lines):
+        for a, b in zip(NUMBER.findall(ours), NUMBER.findall(theirs)):
+            assert abs(float(a) - float(b)) <= tolerance + 1e-9, (ours, theirs)
+
+
+def seconds(line):
+    return float(NUMBER.findall(line)[-1])
+
+
 def test_to_thread_fixes_the_blocking_pitfall_as_in_cpython(deck, tmp_path):
     # The fix the slide's comment recommends: both blocking calls overlap, A and B end at 1.0 s.
     source = (DEMOS / "blocking_pitfall.py").read_text()
     fixed = source.replace("    time.sleep(1)   # blocks the whole event loop!", "    await asyncio.to_thread(time.sleep, 1)")
     assert fixed != source
     expected = cpython(fixed, tmp_path).stdout.splitlines()
-    assert expected == ["A starts at 0.0 s", "B starts at 0.0 s", "A ends at 1.0 s", "B ends at 1.0 s"]
     state, lines = run_live(deck, fixed, cell=PITFALL)
     assert state == "done"
-    assert stream(lines, "stdout") == expected
+    out = stream(lines, "stdout")
+    # A and B end together, in either order (threads finishing at the same time race, in CPython too).
+    assert_same_output(out[:2] + sorted(out[2:]), expected[:2] + sorted(expected[2:]))
+    # Not B starting when A ends (1.0 s) and ending at 2.0 s, as a blocking call would.
+    assert [line.split(" at ")[0] for line in out[:2] + sorted(out[2:])] == ["A starts", "B starts", "A ends", "B ends"]
+    assert seconds(out[1]) <= 0.1 and all(0.95 <= seconds(line) <= 1.1 for line in out[2:])
     assert stream(lines, "note") == []  # sleeping threads are no platform difference
     assert 0.95 <= deck.elapsed(PITFALL) <= 1.5
     # The timeline draws the two worker threads as lanes, each blocked ≈1 s in sleep(1).
@@ -97,10 +117,11 @@ asyncio.run(main())
 
 def test_three_blocking_calls_in_executors_take_half_a_second(deck, tmp_path):
     expected = cpython(EXECUTORS, tmp_path).stdout.splitlines()
-    assert expected == ["NoneType: 0.5 s", "ThreadPoolExecutor: 0.5 s"]
     state, lines = run_live(deck, EXECUTORS)
     assert state == "done"
-    assert stream(lines, "stdout") == expected
+    out = stream(lines, "stdout")
+    assert_same_output(out, expected)
+    assert all(0.45 <= seconds(line) <= 0.6 for line in out), out  # not 1.5 s: the calls overlap
 
 
 THREADS = """\
@@ -143,10 +164,11 @@ print("alive:", done.is_alive())
 def test_threads_overlap_and_join_as_in_cpython(deck, tmp_path):
     cp = cpython(THREADS, tmp_path)
     expected = cp.stdout.splitlines()
-    assert expected[2] == "joined after 0.5 s; 1 thread left"
     state, lines = run_live(deck, THREADS)
     assert state == "done"
-    assert stream(lines, "stdout") == expected
+    out = stream(lines, "stdout")
+    assert_same_output(out, expected)
+    assert out[2].endswith("; 1 thread left") and seconds(out[2]) <= 0.6  # three 0.5 s sleeps overlap
     # As CPython at a script's end, the run waits for its last non-daemon thread (1.0 s + 0.3 s).
     assert 1.25 <= deck.elapsed(SCRATCH) <= 1.8
 
@@ -187,6 +209,24 @@ asyncio.set_event_loop(loop)
 print(asyncio.get_event_loop() is loop, loop.run_until_complete(where("run_until_complete")))
 loop.close()
 
+async def numbers():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("async generator closed at shutdown")
+
+async def api():
+    loop = asyncio.get_running_loop()
+    print(loop)
+    future = loop.create_future()
+    threading.Thread(target=loop.call_soon_threadsafe, args=(future.set_result, "woken by a thread")).start()
+    print(await future)
+    await loop.run_in_executor(None, print, "in the default executor")
+    agen = numbers()
+    print(await anext(agen))  # left open: asyncio.run closes it (shutdown_asyncgens)
+asyncio.run(api())
+
 async def hog():
     time.sleep(0.2)
 asyncio.run(hog(), debug=True)
@@ -199,18 +239,19 @@ def slow_callback_warning(stderr):
     last = re.sub(r"Task-\d+", "Task-N", last)
     last = re.sub(r"defined at \S+:(\d+)>", r"defined at cell.py:\1>", last)
     last = re.sub(r" created at \S+", "", last)
-    return re.sub(r"took (0\.\d)\d+ seconds", r"took \1 seconds", last)
+    return re.sub(r"took \d+\.\d+ seconds", "took N seconds", last)
 
 
-def test_runner_eager_tasks_asyncio_run_in_a_thread_and_debug_mode_as_in_cpython(deck, tmp_path):
+def test_runner_eager_tasks_threadsafe_calls_shutdowns_and_debug_mode_as_in_cpython(deck, tmp_path):
     cp = cpython(LOOP_API, tmp_path, at_least=(3, 12))  # eager_task_factory: 3.12+
     assert cp.returncode == 0, cp.stderr
     state, lines = run_live(deck, LOOP_API)
     assert state == "done"
-    assert stream(lines, "stdout") == cp.stdout.splitlines()
+    assert_same_output(stream(lines, "stdout"), cp.stdout.splitlines())
     live_warning = slow_callback_warning("\n".join(stream(lines, "stderr")).replace(f"{SCRATCH}.py", "cell.py"))
     assert live_warning == slow_callback_warning(cp.stderr)
-    assert "took 0.2 seconds" in live_warning
+    took = re.search(r"took (\d+\.\d+) seconds", "\n".join(stream(lines, "stderr")))
+    assert 0.2 <= float(took.group(1)) <= 0.35  # the time.sleep(0.2) in hog()
 
 
 DAEMON = """\
@@ -277,6 +318,35 @@ def test_without_jspi_an_executor_runs_inline_and_the_cell_says_so(browser, base
         last = stream(lines, "stdout")[-1]
         assert last.startswith("B ends at ") and float(last.split()[3]) >= 1.9  # one call after the other
         notes = stream(lines, "note")
-        assert len(notes) == 1 and "no threads" in notes[0], notes
+        assert len(notes) == 1 and "No threads without JSPI" in notes[0], notes
     finally:
         context.close()
+
+
+THREAD_ERROR = """\
+import threading
+
+def boom():
+    raise ValueError("in a thread")
+
+thread = threading.Thread(target=boom, name="worker")
+thread.start()
+thread.join()
+print("main goes on")
+"""
+
+
+def frames(stderr):
+    """A traceback's frames as (file name, function), and its last line."""
+    found = re.findall(r'File "([^"]+)", line \d+, in (\S+)', stderr)
+    return [(Path(path).name, function) for path, function in found], stderr.strip().splitlines()[-1]
+
+
+def test_an_exception_in_a_thread_is_reported_as_cpython_reports_it(deck, tmp_path):
+    cp = cpython(THREAD_ERROR, tmp_path)
+    state, lines = run_live(deck, THREAD_ERROR)
+    assert state == "done"
+    assert stream(lines, "stdout") == cp.stdout.splitlines() == ["main goes on"]
+    stderr = "\n".join(stream(lines, "stderr")).replace(f"{SCRATCH}.py", "cell.py")
+    assert stderr.splitlines()[0] == cp.stderr.splitlines()[0] == "Exception in thread worker:"
+    assert frames(stderr) == frames(cp.stderr)  # threading's frames and the cell's, none of the runtime's

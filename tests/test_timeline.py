@@ -106,3 +106,25 @@ def test_live_timeline_draws_overlapping_lanes_for_tasks_and_one_lane_for_awaits
     main_lane = deck.cell("task_group").locator("[data-role=timeline] g.lane").first
     assert main_lane.get_attribute("data-label") == "main()"
     assert "TaskGroup" in main_lane.text_content()
+
+
+def test_threads_get_lanes_of_their_own_under_cpython():
+    # The blocking pitfall fixed with to_thread, in real time: the two tasks wait on to_thread
+    # while two executor threads each block 1 s in sleep(1), side by side.
+    from asyncio_timeline import Tracer
+
+    source = (DEMOS / "blocking_pitfall.py").read_text().replace(
+        "    time.sleep(1)   # blocks the whole event loop!", "    await asyncio.to_thread(time.sleep, 1)")
+    with no_host_loop(), Tracer() as tracer:
+        exec(compile(source, "blocking_pitfall.py", "exec"), {"__name__": "__main__"})
+    trace = tracer.as_dict()
+    threads = [lane for lane in trace["lanes"] if lane.get("thread")]
+    assert sorted(lane["label"] for lane in threads) == ["asyncio_0", "asyncio_1"]
+    for lane in threads:
+        (start, end), = lane["steps"]
+        assert start < 0.1 and 0.99 <= end - start <= 1.2
+        assert [what for _, _, what in lane["waits"]] == ["sleep(1)"]
+    a, = [lane for lane in trace["lanes"] if lane["label"].startswith("blocking('A'")]
+    assert [what for _, _, what in a["waits"]] == ["to_thread"]
+    assert 1.0 <= trace["total"] <= 1.2
+    assert render_svg(trace).count('data-thread="true"') == 2

@@ -8,8 +8,8 @@ Nothing in the traced code changes: the tracer wraps ``asyncio.Handle._run``, th
 one place every task step passes through, and records for each step of each
 task its start and end in loop time and what the task then waits on. Threads
 (``asyncio.to_thread``, executors, ``threading.Thread``) get lanes of their own,
-a bar while each blocking call runs: the tracer wraps ``Thread.run`` and the
-executors' work items. Their times are ``time.monotonic()``, the loop's clock.
+a bar while each blocking call runs: the tracer wraps ``Thread._bootstrap_inner``
+and the executors' work items. Their times are ``time.monotonic()``, the loop's clock.
 """
 
 import asyncio
@@ -25,7 +25,7 @@ import weakref
 from asyncio import events
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
-_RUNTIME_FILES = ("live_runtime.py", "asyncio_timeline.py", "platform_notes.py", "green_threads.py", "script_loop.py")
+_RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__))  # the live runtime's modules
 _internal_codes = {}  # code object → bool, so the check costs one lookup per step
 
 MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane
@@ -126,7 +126,7 @@ def _is_internal(task):
         internal = (
             (os.path.dirname(path) == _ASYNCIO_DIR and code.co_name.startswith("shutdown_"))
             or "pyodide" in path
-            or path.endswith(_RUNTIME_FILES)
+            or os.path.dirname(path) == _RUNTIME_DIR
         )
         _internal_codes[code] = internal
     return internal
@@ -171,19 +171,21 @@ class Tracer:
         return self
 
     def _install_threads(self):
-        self._original_thread_run = threading.Thread.run
+        # Thread._bootstrap_inner, not Thread.run: an uncaught exception's traceback starts in
+        # _bootstrap_inner, so this wrapper never shows in it. Likewise for _WorkItem.run.
+        self._original_bootstrap = threading.Thread._bootstrap_inner
         self._original_work_run = concurrent.futures.thread._WorkItem.run
         tracer = self
         executor_worker = concurrent.futures.thread._worker
 
-        def thread_run(thread):
+        def bootstrap_inner(thread):
             target = getattr(thread, "_target", None)
             module = getattr(target, "__module__", None) or ""
             # An executor's worker (its work items are traced) or asyncio's own (shutdown_default_executor).
             if target is None or target is executor_worker or module.startswith("asyncio."):
-                return tracer._original_thread_run(thread)
-            with tracer._blocking_call(describe_call(target, getattr(thread, "_args", ()))):
-                return tracer._original_thread_run(thread)
+                return tracer._original_bootstrap(thread)
+            with tracer._blocking_call(describe_call(target, getattr(thread, "_args", ())), thread):
+                return tracer._original_bootstrap(thread)
 
         def work_run(item, *args):
             task = getattr(item, "task", None)  # 3.14: (fn, args, kwargs); before: item.fn, item.args
@@ -191,14 +193,14 @@ class Tracer:
             with tracer._blocking_call(describe_call(fn, fn_args)):
                 return tracer._original_work_run(item, *args)
 
-        threading.Thread.run = thread_run
+        threading.Thread._bootstrap_inner = bootstrap_inner
         concurrent.futures.thread._WorkItem.run = work_run
 
     def uninstall(self):
         if self._original_run is not None:
             events.Handle._run = self._original_run
             self._original_run = None
-            threading.Thread.run = self._original_thread_run
+            threading.Thread._bootstrap_inner = self._original_bootstrap
             concurrent.futures.thread._WorkItem.run = self._original_work_run
         if self.on_update is not None:
             self.on_update(self)
@@ -211,17 +213,20 @@ class Tracer:
 
     # -- recording ------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _blocking_call(self, what):
-        """A bar on the current thread's lane while *what* runs."""
+    def _blocking_call(self, what, thread=None):
+        """A bar on *thread*'s lane (the current thread's) while *what* runs."""
+        # Asked first: once a thread has left threading's registry, current_thread() would make a dummy.
+        thread = thread or threading.current_thread()
         start = time.monotonic()
         try:
             yield
         finally:
-            self._record_thread(threading.current_thread(), start, time.monotonic(), what)
+            self._record_thread(thread, start, time.monotonic(), what)
 
     def _record_thread(self, thread, start, end, what):
         if self._origin is None:
             self._origin = start
+            self._last_update = 0.0  # the first picture after one interval: not inside the first steps
         start -= self._origin
         end -= self._origin
         lane = self._by_thread.get(thread)
@@ -271,6 +276,7 @@ class Tracer:
     def _record(self, task, start, end):
         if self._origin is None:
             self._origin = start
+            self._last_update = 0.0  # the first picture after one interval: not inside the first steps
         start -= self._origin
         end -= self._origin
         lane = self._lane_for(task, start)

@@ -34,8 +34,10 @@ import platform_notes
 
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
-HOLD = 0.05  # s: a stack that ran this long without yielding held the CPU
-LATE = 0.05  # s: a wake-up this late, while another stack held the CPU, is worth a note
+# A stack that ran HOLD s without yielding held the CPU; a wake-up LATE s late while another stack
+# held it is worth a note. Both well above what a busy machine's scheduler stretches a short step to.
+HOLD = 0.1
+LATE = 0.1
 _MAX_TIMEOUT_MS = 2**31 - 1
 
 # Bound by install(): this module holds no JavaScript reference until then (memory snapshots).
@@ -49,7 +51,7 @@ _generation = 0  # bumped at the end of each run: threads of an earlier run die 
 _generation_of = {}  # ident → the run generation it belongs to
 _resumed_at = 0.0  # loop clock when the running stack got the CPU
 _holds = collections.deque(maxlen=16)  # (end, length, ident) of stacks that held the CPU ≥ HOLD
-_woken = 0  # waiters woken whose stacks have not run yet
+_ready = set()  # woken waiters (and started threads) whose stacks have not run yet
 _timed_dues = {}  # waiter → when its timeout is due
 _clock = time.monotonic
 
@@ -94,10 +96,9 @@ class Waiter:
             _timed_dues[self] = self.due
 
     def wake(self):
-        global _woken
         if self.woken_at is None:
             self.woken_at = _clock()
-            _woken += 1
+            _ready.add(self)
             self._fire(True)
 
 
@@ -115,12 +116,11 @@ def _resume(ident, due, now):
     if due is None or now - due < LATE:
         return
     if any(end > due and length >= HOLD and who != ident for end, length, who in _holds):
-        platform_notes.announce("threads_compute")
+        platform_notes.announce("cpuThreads")
 
 
 def block(waiter):
     """Suspend this stack until *waiter* is woken or times out; True if woken. Every switch passes here."""
-    global _woken
     me = _current
     if not can_run_sync():
         raise RuntimeError("cannot block here: this code does not run on a suspendable stack")
@@ -129,8 +129,7 @@ def block(waiter):
         woken = bool(run_sync(waiter.future))
     finally:
         _timed_dues.pop(waiter, None)
-        if waiter.woken_at is not None:
-            _woken -= 1
+        _ready.discard(waiter)
         now = _clock()
         due = waiter.woken_at if waiter.woken_at is not None else waiter.due
         _resume(me, due, now)
@@ -141,7 +140,7 @@ def block(waiter):
 
 def others_waiting():
     """Is another stack ready to run (woken, or its timeout due)?"""
-    if _woken:
+    if _ready:
         return True
     now = _clock()
     return any(due <= now for due in _timed_dues.values())
@@ -265,7 +264,6 @@ class GreenThreadHandle:
 
 def start_joinable_thread(function, handle=None, daemon=True):
     """_thread.start_joinable_thread: *function* runs on a new stack, from the browser's event loop."""
-    global _woken
     if _schedule is None:
         raise RuntimeError("can't start new thread")
     if handle is None:
@@ -273,7 +271,7 @@ def start_joinable_thread(function, handle=None, daemon=True):
     handle.ident = ident = next(_idents)
     _generation_of[ident] = _generation
     scheduled = _clock()
-    _woken += 1  # ready to run, like a woken waiter
+    _ready.add(handle)  # ready to run, like a woken waiter
 
     def bootstrap():
         _bootstrap(function, handle, scheduled)
@@ -283,8 +281,8 @@ def start_joinable_thread(function, handle=None, daemon=True):
 
 
 def _bootstrap(function, handle, scheduled):
-    global _woken, _current
-    _woken -= 1
+    global _current
+    _ready.discard(handle)
     ident = handle.ident
     _resume(ident, scheduled, _clock())
     try:
@@ -324,6 +322,7 @@ def begin_run():
     _current = MAIN
     _resumed_at = _clock()
     _holds.clear()
+    _ready.clear()  # what an earlier run left waiting
 
 
 def finish_run():

@@ -18,16 +18,16 @@ const LABELS = {
     // Notes a run prints (platform_notes.py → worker → here), one line each, where they happen.
     notes: {
       input: 'input() cannot read here: a live cell has no keyboard input. Put the value in the code.',
-      output_capped: (lines) => `… output capped at ${lines} lines; the rest is not shown (the code keeps running)`,
+      outputCapped: (lines) => `… output capped at ${lines} lines; the rest is not shown (the code keeps running)`,
       sockets: 'The browser cannot open network connections or servers: CPython would connect here.',
       subprocess: 'The browser cannot start processes: CPython would run the program here.',
       signals: 'The browser has no POSIX signals: CPython would install the signal handler here.',
-      threads_compute:
-        'Threads that compute do not take turns in the browser: while one thread computed, the other ' +
-        'threads and the event loop waited (CPython switches between threads every few milliseconds).',
-      threads_inline:
-        'This browser lacks JSPI, so there are no threads here: the executor ran each call inline, ' +
-        'one after the other, while the event loop waited (in CPython they overlap).',
+      cpuThreads:
+        'Threads that compute do not take turns in the browser: while one computed, the others and ' +
+        'the event loop waited (CPython switches threads every 5 ms).',
+      inlineThreads:
+        'No threads without JSPI: the executor ran its calls one after another while the event loop ' +
+        'waited (in CPython they overlap).',
     },
     hint: 'Hint',
     solution: 'Solution',
@@ -54,16 +54,16 @@ const LABELS = {
     jspi: 'JSPI: CPython처럼 asyncio.run()이 블록됩니다',
     notes: {
       input: 'input()은 여기서 읽을 수 없습니다: 라이브 셀에는 키보드 입력이 없습니다. 값을 코드에 넣으세요.',
-      output_capped: (lines) => `… 출력이 ${lines}줄을 넘어 나머지는 보이지 않습니다 (코드는 계속 실행됩니다)`,
+      outputCapped: (lines) => `… 출력이 ${lines}줄을 넘어 나머지는 보이지 않습니다 (코드는 계속 실행됩니다)`,
       sockets: '브라우저는 네트워크 연결이나 서버를 열 수 없습니다: CPython이라면 여기서 연결합니다.',
       subprocess: '브라우저는 프로세스를 시작할 수 없습니다: CPython이라면 여기서 프로그램을 실행합니다.',
       signals: '브라우저에는 POSIX 시그널이 없습니다: CPython이라면 여기서 시그널 핸들러를 설치합니다.',
-      threads_compute:
-        '브라우저에서는 계산하는 스레드들이 번갈아 실행되지 않습니다: 한 스레드가 계산하는 동안 다른 스레드와 ' +
-        '이벤트 루프가 기다렸습니다 (CPython은 몇 밀리초마다 스레드를 바꿔 가며 실행합니다).',
-      threads_inline:
-        '이 브라우저에는 JSPI가 없어 스레드를 쓸 수 없습니다: 실행기(executor)가 호출을 하나씩 차례로 ' +
-        '실행했고 그동안 이벤트 루프는 기다렸습니다 (CPython에서는 동시에 진행됩니다).',
+      cpuThreads:
+        '브라우저에서는 계산하는 스레드가 번갈아 실행되지 않아, 한 스레드가 계산하는 동안 ' +
+        '다른 스레드와 이벤트 루프가 기다렸습니다 (CPython은 5 ms마다 스레드를 바꿉니다).',
+      inlineThreads:
+        'JSPI가 없어 스레드를 쓸 수 없습니다: 실행기가 호출을 하나씩 차례로 실행하는 동안 ' +
+        '이벤트 루프가 기다렸습니다 (CPython에서는 동시에 진행됩니다).',
     },
     hint: '힌트',
     solution: '풀이',

@@ -60,7 +60,7 @@ def _inline_executor(run_in_executor):
     """Compat mode: WebLoop runs an executor's call inline, blocking the loop; say so."""
 
     def announced(self, executor, func, *args):
-        platform_notes.announce("threads_inline")
+        platform_notes.announce("inlineThreads")
         return run_in_executor(self, executor, func, *args)
 
     return announced
@@ -95,10 +95,7 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
 
 
 def install():
-    """Patch the interpreter once, at worker start (after a snapshot restore too).
-
-    Notes of the platform's limits go through platform_notes (connected by the worker).
-    """
+    """Patch the interpreter once, at worker start (after a snapshot restore too)."""
     global _schedule_callback, _policy
     import js
     from pyodide_js._api import scheduleCallback as _schedule_callback
@@ -174,7 +171,6 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
-    platform_notes.new_run()
     tracer = _tracer(on_timeline)
     started = time.perf_counter()
     try:

@@ -48,7 +48,7 @@ function emit(stream, text) {
   }
   current.lines += 1
   postMessage({ type: 'output', runId: current.runId, stream, text })
-  if (current.lines === OUTPUT_LINE_CAP) note('output_capped', [OUTPUT_LINE_CAP])
+  if (current.lines === OUTPUT_LINE_CAP) note('outputCapped', [OUTPUT_LINE_CAP])
 }
 
 const output = new OutputLines(emit)
@@ -125,7 +125,7 @@ async function boot() {
   })
   if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
   runtime = pyodide.pyimport('live_runtime')
-  runtime.install()
+  runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
   installScriptBehaviour()
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.

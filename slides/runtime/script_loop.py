@@ -54,6 +54,10 @@ class ScriptLoop(base_events.BaseEventLoop):
         super().__init__()
         self._selector = _Selector()
 
+    def __repr__(self):
+        # What CPython's asyncio.new_event_loop() shows on Linux; this loop behaves as that one.
+        return super().__repr__().replace(type(self).__name__, "_UnixSelectorEventLoop", 1)
+
     def _process_events(self, event_list):
         pass
 

@@ -1,5 +1,5 @@
 # platform limit: a CPU-bound thread; in CPython the loop still gets turns between its bytecodes
-# conformance: limit=threads_compute
+# conformance: limit=cpuThreads
 import asyncio
 import time
 
