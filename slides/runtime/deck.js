@@ -1,8 +1,13 @@
 // Entry point of the live deck (bundled to dist/runtime/deck.js by `invoke build`).
 // Python starts loading in a worker as soon as the deck opens; every demo cell
 // on the slides becomes a live cell. Page-level hooks for tests and tooling:
-// <html data-python-status="loading|ready|failed"> and window.liveDeck.
+// <html data-python-status="loading|ready|failed|unserved"> and window.liveDeck.
+// Every window of a deck (presenter view, audience window, a second tab) shares one
+// Python and one run per cell: leadership.js, shared-pool.js, cell-sync.js.
 import { PythonPool } from './python-pool.js'
+import { SharedPool } from './shared-pool.js'
+import { deckLockName, leadership } from './leadership.js'
+import { showPresenterStatus } from './presenter-status.js'
 import { labels } from './labels.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
@@ -13,6 +18,8 @@ const BADGE_CSS = `
 #python-status[data-status='ready'] { background: #1d7a3a; animation: python-ready-fade 1s 4s forwards; }
 @keyframes python-ready-fade { to { opacity: 0; } }
 #python-status[data-status='failed'] { background: #b3261e; opacity: 1; }
+#python-status[data-status='unserved'] { background: #8a5a00; opacity: 1; max-width: 46em; pointer-events: auto;
+  animation: python-ready-fade 1s 12s forwards; }
 @media print { #python-status { display: none; } }
 /* Marp's presenter view makes its slide click-through; the live cells must stay usable there. */
 body[data-bespoke-view=presenter] .bespoke-marp-active .live-cell { pointer-events: auto; }
@@ -33,16 +40,25 @@ function statusBadge() {
 
 async function start() {
   const params = new URLSearchParams(location.search)
-  // Marp's presenter view previews the next slide in an iframe (?view=next): no Python there.
-  if (params.get('view') === 'next') return
+  // Marp's presenter view previews the next slide in an iframe (?view=next), its
+  // overview shows thumbnails (?view=overview): no Python there.
+  if (['next', 'overview'].includes(params.get('view'))) return
 
   const text = labels()
+  const badge = statusBadge()
+  if (location.protocol === 'file:') {
+    // No worker loads from a file: the cells keep the recorded CPython output; say why, once.
+    document.documentElement.dataset.pythonStatus = badge.dataset.status = 'unserved'
+    badge.textContent = text.unserved
+    return
+  }
   // Test and benchmark switches, passed on to the workers: ?jspi=off, ?snapshots=off.
   const forwarded = new URLSearchParams()
   for (const name of ['jspi', 'snapshots']) if (params.get(name) === 'off') forwarded.set(name, 'off')
   const query = forwarded.size ? `?${forwarded}` : ''
-  const pool = new PythonPool({ query })
-  const badge = statusBadge()
+  // Without Web Locks (a page not served from localhost or https) each window runs its own Python.
+  const lead = navigator.locks ? leadership(deckLockName(forwarded)) : null
+  const pool = lead ? new SharedPool({ name: deckLockName(forwarded), query, leadership: lead }) : new PythonPool({ query })
   const show = ({ status, python, reason, mode, bootMs, boot }) => {
     document.documentElement.dataset.pythonStatus = status
     if (mode) document.documentElement.dataset.pythonMode = mode
@@ -56,11 +72,17 @@ async function start() {
   }
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))
+  if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
   // The cells (CodeMirror and all) load while Python boots: the worker starts first.
-  const [{ LiveCell }, { followLineSteps }] = await Promise.all([import('./live-cell.js'), import('./line-steps.js')])
+  const [{ LiveCell }, { followLineSteps }, { syncCells }] = await Promise.all([
+    import('./live-cell.js'),
+    import('./line-steps.js'),
+    import('./cell-sync.js'),
+  ])
   const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
   cells.forEach(followLineSteps)
+  if (lead) syncCells(cells, pool, { leadsFromStart: lead.first })
   window.liveDeck = { pool, cells, cell: (name) => cells.find((cell) => cell.name === name) }
 }
 

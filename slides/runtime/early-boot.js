@@ -1,19 +1,41 @@
 // Inlined at the top of the deck's <body> by slides/engine/runtime-script.mjs, so Python
 // starts booting while the browser is still parsing and laying out the slides (about a
 // second for a whole deck). python-pool.js adopts this worker and replays what it said.
+// One window per deck runs Python (slides/runtime/leadership.js): the worker starts only
+// in the window that wins the deck's Web Lock; a presenter view or second tab opened
+// beside it starts none.
 ;(function () {
   var params = new URLSearchParams(location.search)
-  if (params.get('view') === 'next' || typeof Worker === 'undefined') return
+  var view = params.get('view')
+  // Marp's next-slide preview and overview are iframes of the deck: no Python there.
+  if (view === 'next' || view === 'overview' || location.protocol === 'file:' || typeof Worker === 'undefined') return
   var query = new URLSearchParams()
   ;['jspi', 'snapshots'].forEach(function (name) {
     if (params.get(name) === 'off') query.set(name, 'off')
   })
-  query.set('role', 'active')
-  try {
-    var worker = new Worker(new URL('runtime/python-worker.js?' + query, document.baseURI), { type: 'module' })
-    var early = { worker: worker, query: query.toString(), messages: [], errors: [] }
-    worker.onmessage = function (event) { early.messages.push(event) }
-    worker.onerror = function (event) { early.errors.push(event) }
-    window.__liveDeckEarlyWorker = early
-  } catch (error) {} // the runtime starts one itself
+  var workerQuery = new URLSearchParams(query)
+  workerQuery.set('role', 'active')
+  function boot() {
+    try {
+      var worker = new Worker(new URL('runtime/python-worker.js?' + workerQuery, document.baseURI), { type: 'module' })
+      var early = { worker: worker, query: workerQuery.toString(), messages: [], errors: [] }
+      worker.onmessage = function (event) { early.messages.push(event) }
+      worker.onerror = function (event) { early.errors.push(event) }
+      window.__liveDeckEarlyWorker = early
+    } catch (error) {} // the runtime starts one itself
+  }
+  if (!navigator.locks) return boot() // no Web Locks (not a secure context): every window runs its own
+  // The same name as leadership.js's deckLockName().
+  var name = 'asyncio-live ' + location.pathname + '?' + query
+  window.__liveDeckLock = {
+    name: name,
+    held: new Promise(function (resolve) {
+      navigator.locks.request(name, { ifAvailable: true }, function (lock) {
+        resolve(!!lock)
+        if (!lock) return // another window runs Python for this deck
+        boot()
+        return new Promise(function () {}) // held for this window's lifetime
+      })
+    }),
+  }
 })()
