@@ -1,7 +1,7 @@
 // Entry point of the live deck (bundled to dist/runtime/deck.js by `invoke build`).
 // Python starts loading in a worker as soon as the deck opens; every demo cell
 // on the slides becomes a live cell. Page-level hooks for tests and tooling:
-// <html data-python-status="loading|ready|failed|unserved"> and window.liveDeck.
+// <html data-python-status="loading|ready|failed"> and window.liveDeck.
 // Every window of a deck (presenter view, audience window, a second tab) shares one
 // Python and one run per cell: leadership.js, shared-pool.js, cell-sync.js.
 import { PythonPool } from './python-pool.js'
@@ -18,8 +18,6 @@ const BADGE_CSS = `
 #python-status[data-status='ready'] { background: #1d7a3a; animation: python-ready-fade 1s 4s forwards; }
 @keyframes python-ready-fade { to { opacity: 0; } }
 #python-status[data-status='failed'] { background: #b3261e; opacity: 1; }
-#python-status[data-status='unserved'] { background: #8a5a00; opacity: 1; max-width: 46em; pointer-events: auto;
-  animation: python-ready-fade 1s 12s forwards; }
 @media print { #python-status { display: none; } }
 /* Marp's presenter view makes its slide click-through; the live cells must stay usable there. */
 body[data-bespoke-view=presenter] .bespoke-marp-active .live-cell { pointer-events: auto; }
@@ -46,12 +44,6 @@ async function start() {
 
   const text = labels()
   const badge = statusBadge()
-  if (location.protocol === 'file:') {
-    // No worker loads from a file: the cells keep the recorded CPython output; say why, once.
-    document.documentElement.dataset.pythonStatus = badge.dataset.status = 'unserved'
-    badge.textContent = text.unserved
-    return
-  }
   // Test and benchmark switches, passed on to the workers: ?jspi=off, ?snapshots=off.
   const forwarded = new URLSearchParams()
   for (const name of ['jspi', 'snapshots']) if (params.get(name) === 'off') forwarded.set(name, 'off')

@@ -18,7 +18,6 @@ const LABELS = {
     lost: 'This run ended: the window running Python was closed. Press Run again.',
     running: (name) => `Running: ${name}`,
     idle: 'No cell running',
-    unserved: 'Live Python needs the deck served: run `invoke present` and open the URL it prints. The recorded CPython output is shown.',
   },
   ko: {
     run: '실행',
@@ -38,7 +37,6 @@ const LABELS = {
     lost: '파이썬을 실행하던 창이 닫혀 이 실행이 끝났습니다. 다시 실행을 누르세요.',
     running: (name) => `실행 중: ${name}`,
     idle: '실행 중인 셀 없음',
-    unserved: '라이브 파이썬은 덱을 서버로 열어야 동작합니다: `invoke present`를 실행하고 출력된 주소를 여세요. 지금은 CPython에서 기록한 출력을 보여 줍니다.',
   },
 }
 
