@@ -9,13 +9,22 @@ import { readFileSync } from 'node:fs'
 const earlyBoot = readFileSync(new URL('../runtime/early-boot.js', import.meta.url), 'utf8')
 const fileNote = readFileSync(new URL('../runtime/file-note.js', import.meta.url), 'utf8')
 
+// Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the
+// last lines of every live cell's code. Top right, where no title reaches, it covers only
+// the page number it repeats; above the Python badge, which comes back when it fades.
+// Page-level CSS: the theme's rules are scoped to the slides.
+const oscPlacement = `<style>
+body[data-bespoke-view=""] .bespoke-marp-parent > .bespoke-marp-osc {
+  top: 8px; right: 12px; bottom: auto; left: auto; transform: none; z-index: 11; background: #1f2329f2; }
+</style>`
+
 export default function runtimeScript(marp, { src }) {
   const render = marp.render.bind(marp)
   marp.render = (markdown, env) => {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `<script>${earlyBoot}</script>\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
+      html: `${oscPlacement}\n<script>${earlyBoot}</script>\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp
