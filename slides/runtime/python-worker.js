@@ -60,7 +60,12 @@ async function boot() {
   // Everything that does not need the interpreter starts at once, in parallel with Pyodide's own loading.
   const loading = import(new URL('pyodide/pyodide.mjs', base).href)
   loading.catch(() => {}) // reported when awaited below
+  // Where a boot's time goes, in ms since the worker started (`invoke bench` prints them).
+  const marks = {}
+  const mark = (name) => (marks[name] = Math.round(performance.now() - started))
+  loading.then(() => mark('pyodideModule'), () => {})
   const modules = await fetchRuntimeModules()
+  mark('runtimeFetched')
   // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
   // worker only, so the audience never waits for it — make one for next time.
   const useSnapshots = params.get('snapshots') !== 'off'
@@ -68,12 +73,12 @@ async function boot() {
   const stored = useSnapshots ? await findSnapshot(key) : null
   const { loadPyodide, version } = await loading
   const options = { indexURL: new URL('pyodide/', base).href }
-  const marks = { found: performance.now() - started }
+  mark('found')
   let boot = 'cold'
   let snapshot = stored ? 'kept' : 'none'
   if (stored && version === PYODIDE_VERSION) {
-    pyodide = await restore(loadPyodide, options, key, stored)
-    marks.restored = performance.now() - started
+    pyodide = await restore(loadPyodide, options, key, stored, mark)
+    mark('restored')
     if (pyodide) boot = 'snapshot'
     else snapshot = 'dropped' // corrupt or unusable: cold boot below
   }
@@ -104,10 +109,11 @@ async function boot() {
   if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
   runtime = pyodide.pyimport('live_runtime')
   runtime.install()
+  mark('installed')
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
-  marks.ready = performance.now() - started
+  mark('ready')
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 

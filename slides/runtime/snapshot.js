@@ -63,12 +63,13 @@ export async function dropSnapshot(key) {
  * loadPyodide from a kept snapshot; null (and the snapshot dropped) if it fails in any way.
  * The bytes are read while Pyodide fetches and compiles its own files: loadPyodide awaits them last.
  */
-export async function restore(loadPyodide, options, key, response) {
+export async function restore(loadPyodide, options, key, response, mark = () => {}) {
   try {
     const timeout = new Promise((_, reject) =>
       setTimeout(() => reject(new Error('snapshot restore timed out')), RESTORE_TIMEOUT_MS),
     )
-    const restoring = loadPyodide({ ...options, _loadSnapshot: response.arrayBuffer() })
+    const bytes = response.arrayBuffer().then((buffer) => (mark('snapshotRead'), buffer))
+    const restoring = loadPyodide({ ...options, _loadSnapshot: bytes })
     const pyodide = await Promise.race([restoring, timeout])
     if (pyodide.runPython('1 + 1') !== 2) throw new Error('restored interpreter misbehaves')
     return pyodide
