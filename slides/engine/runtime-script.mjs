@@ -24,7 +24,7 @@ export default function runtimeScript(marp, { src }) {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `${oscPlacement}\n<script>${earlyBoot}</script>\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
+      html: `<script>${earlyBoot}</script>\n${oscPlacement}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp
