@@ -3,8 +3,12 @@
 // data-status and data-running.
 
 const CSS = `
-.presenter-python { display: flex; gap: 14px; align-items: center; padding: 6px 12px; margin: 0 0 6px;
+.presenter-python { position: absolute; top: 6px; left: 8px; right: 8px; height: 32px; box-sizing: border-box;
+  display: flex; gap: 14px; align-items: center; padding: 0 12px; overflow: hidden; white-space: nowrap;
   font: 15px/1.4 'Noto Sans KR', sans-serif; color: #fff; background: #374151; border-radius: 6px; }
+/* Marp's notes fill their container: they start below the panel. */
+body[data-bespoke-view=presenter] .bespoke-marp-presenter-container .bespoke-marp-presenter-note-container .bespoke-marp-presenter-note-wrapper {
+  top: 44px; }
 .presenter-python [data-role=python-status]::before { content: '●'; margin-right: 6px; color: #9ca3af; }
 .presenter-python[data-status=ready] [data-role=python-status]::before { color: #4ade80; }
 .presenter-python[data-status=failed] [data-role=python-status]::before { color: #f87171; }
