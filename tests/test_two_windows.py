@@ -243,6 +243,15 @@ def test_two_tabs_of_the_deck_share_one_python(context, base_url):
     first.page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=READY_TIMEOUT_MS)
     second.page.wait_for_timeout(500)
     assert workers(second, at_most=0) == 0, "the second tab keeps no worker, not even the early one"
+    # Marp's overview (`o`) shows the slides in an iframe of the deck: it loads no Python either.
+    second.page.keyboard.press("o")
+    second.page.wait_for_selector(".bespoke-marp-overview iframe")
+    second.page.wait_for_timeout(1_500)
+    overview = [frame for frame in second.page.frames if "view=overview" in frame.url]
+    assert overview, [frame.url for frame in second.page.frames]
+    assert overview[0].evaluate("!('__liveDeckLock' in window || '__liveDeckEarlyWorker' in window || 'liveDeck' in window)")
+    assert workers(second, at_most=0) == 0
+    second.page.keyboard.press("Escape")
     # Its early worker (started while the page parsed, before the lock answered) lived only briefly.
     lived = second.page.evaluate("window.__liveDeckLock.followerWorkerMs")
     print(f"the follower's early worker lived {lived:.0f} ms")
