@@ -134,6 +134,7 @@ def test_edit_run_stop_and_reset_in_either_window_show_in_the_other(context, bas
     presenter.click(SCRATCH, "stop")
     assert audience.wait_state(SCRATCH, "stopped") == presenter.wait_state(SCRATCH, "stopped") == "stopped"
     assert "Stopped." in output(audience, SCRATCH)
+    assert audience.elapsed(SCRATCH) == presenter.elapsed(SCRATCH)
     # Python is ready again for both, and still two interpreters at most.
     audience.set_code(SCRATCH, "print(6 * 7)\n")
     presenter.wait_python_ready()

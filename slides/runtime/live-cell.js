@@ -185,7 +185,7 @@ export class LiveCell {
     if (this.pending.length) this.#flush() // the output is complete before the state says so
     this.#showMode(result.mode)
     if (result.stopped) {
-      if (started) this.#showElapsed(performance.now() - started)
+      if (started) this.#showElapsed(result.elapsedMs ?? performance.now() - started)
       this.#append('note', result.lost ? this.text.lost : this.text.stopped)
       this.#setState('stopped')
       return

@@ -110,7 +110,12 @@ export class SharedPool extends EventTarget {
         onOutput: (stream, text) => this.#emit(runId, name, 'output', { stream, text }),
         onTimeline: (svg) => this.#emit(runId, name, 'timeline', { svg }),
       },
-    ).then((result) => this.#emit(runId, name, 'done', { result }))
+    ).then((result) => {
+      // A stopped run's elapsed time, from the leader's clock, so every window shows the same.
+      const run = this.inflight.get(runId)
+      if (result.stopped && run?.started) result = { ...result, elapsedMs: Date.now() - run.startedAt }
+      this.#emit(runId, name, 'done', { result })
+    })
   }
 
   #receive(message) {
