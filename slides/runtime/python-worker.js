@@ -9,7 +9,7 @@
 //                {type: 'done', runId, status, elapsedMs, dropped}
 
 import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
-import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
+import { PRELOAD, keptSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
@@ -64,20 +64,25 @@ async function boot() {
   const marks = {}
   const mark = (name) => (marks[name] = Math.round(performance.now() - started))
   loading.then(() => mark('pyodideModule'), () => {})
+  // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
+  // worker only, so the audience never waits for it — make one for next time. The kept
+  // snapshot's bytes are read beside the runtime's fetch: loadPyodide needs them before
+  // it instantiates its wasm. Its key (which covers the runtime's code) is checked after.
+  const useSnapshots = params.get('snapshots') !== 'off'
+  const kept = useSnapshots ? keptSnapshot() : Promise.resolve(null)
+  const bytes = kept.then((found) => found?.response.arrayBuffer().then((buffer) => (mark('snapshotRead'), buffer)))
+  bytes.catch(() => {}) // a failed read is a failed restore, below
   const modules = await fetchRuntimeModules()
   mark('runtimeFetched')
-  // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
-  // worker only, so the audience never waits for it — make one for next time.
-  const useSnapshots = params.get('snapshots') !== 'off'
   const key = snapshotKey(base, PYODIDE_VERSION, modules)
-  const stored = useSnapshots ? await findSnapshot(key) : null
+  const stored = (await kept)?.key === key // another key: a stale snapshot (other runtime, Pyodide, site)
   const { loadPyodide, version } = await loading
   const options = { indexURL: new URL('pyodide/', base).href }
   mark('found')
   let boot = 'cold'
   let snapshot = stored ? 'kept' : 'none'
   if (stored && version === PYODIDE_VERSION) {
-    pyodide = await restore(loadPyodide, options, key, stored, mark)
+    pyodide = await restore(loadPyodide, options, key, bytes)
     mark('restored')
     if (pyodide) boot = 'snapshot'
     else snapshot = 'dropped' // corrupt or unusable: cold boot below
