@@ -45,3 +45,42 @@ def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, bas
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(200)
     assert page.evaluate("location.hash") != slide
+
+
+@pytest.mark.parametrize("deck", ["asyncio.ko", "asyncio.en"])
+def test_the_navigation_bar_shown_by_a_moving_mouse_covers_no_live_cell(page, base_url, deck):
+    deck_page = DeckPage(page, base_url, deck)
+    slides = page.evaluate(
+        "[...new Set([...document.querySelectorAll('.live-cell')].map((cell) => cell.closest('section').id))]"
+    )
+    assert len(slides) >= 5
+    for slide in slides:
+        deck_page.goto_slide(int(slide))
+        page.mouse.move(640, 360)
+        page.mouse.move(650, 370)
+        page.wait_for_function("!document.querySelector('.bespoke-marp-inactive')")
+        page.wait_for_timeout(250)  # the bar fades in
+        overlaps = page.evaluate(
+            """() => {
+              const bar = document.querySelector('.bespoke-marp-osc').getBoundingClientRect()
+              const hit = (r) => r.left < bar.right && bar.left < r.right && r.top < bar.bottom && bar.top < r.bottom
+              const section = document.querySelector('section.bespoke-marp-active') ?? document.querySelector(`section[id="${location.hash.slice(1)}"]`)
+              // A heading's text, not its full-width box; a live cell's whole box.
+              const textBox = (el) => { const range = document.createRange(); range.selectNodeContents(el); return range.getBoundingClientRect() }
+              const shown = [...section.querySelectorAll('.live-cell')].map((el) => [el.className, el.getBoundingClientRect()])
+                .concat([...section.querySelectorAll('h1, h2')].map((el) => [el.textContent, textBox(el)]))
+              return { visible: getComputedStyle(document.querySelector('.bespoke-marp-osc')).opacity > 0.5,
+                       covered: shown.filter(([, box]) => hit(box)).map(([name]) => name) }
+            }"""
+        )
+        assert overlaps["visible"], f"slide {slide}: the bar did not show"
+        assert overlaps["covered"] == [], f"slide {slide}: the navigation bar covers {overlaps['covered']}"
+        if slide == slides[0]:
+            page.screenshot(path=str(deck_page_shot(deck)))
+
+
+def deck_page_shot(deck):
+    from deckkit.paths import DIST
+
+    (DIST / "shots").mkdir(exist_ok=True)
+    return DIST / "shots" / f"{deck}-navigation-bar.png"

@@ -2,10 +2,21 @@
 // dist/runtime/ by `invoke build`) from a URL relative to the deck, so dist/
 // works from any static host and sub-path. Print builds (PDF) get no runtime.
 // A tiny inline script at the top of the body starts Python's worker before the
-// browser has parsed the slides (see slides/runtime/early-boot.js).
+// browser has parsed the slides (see slides/runtime/early-boot.js); another, at the end,
+// says on a deck opened as a file that live Python needs it served (file-note.js).
 import { readFileSync } from 'node:fs'
 
 const earlyBoot = readFileSync(new URL('../runtime/early-boot.js', import.meta.url), 'utf8')
+const fileNote = readFileSync(new URL('../runtime/file-note.js', import.meta.url), 'utf8')
+
+// Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the
+// last lines of every live cell's code. Top right, where no title reaches, it covers only
+// the page number it repeats; above the Python badge, which comes back when it fades.
+// Page-level CSS: the theme's rules are scoped to the slides.
+const oscPlacement = `<style>
+body[data-bespoke-view=""] .bespoke-marp-parent > .bespoke-marp-osc {
+  top: 8px; right: 12px; bottom: auto; left: auto; transform: none; z-index: 11; background: #1f2329f2; }
+</style>`
 
 export default function runtimeScript(marp, { src }) {
   const render = marp.render.bind(marp)
@@ -13,7 +24,7 @@ export default function runtimeScript(marp, { src }) {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `<script>${earlyBoot}</script>\n${result.html}\n<script type="module" src="${src}"></script>`,
+      html: `<script>${earlyBoot}</script>\n${oscPlacement}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp

@@ -2,7 +2,12 @@
 // Python starts loading in a worker as soon as the deck opens; every demo cell
 // on the slides becomes a live cell. Page-level hooks for tests and tooling:
 // <html data-python-status="loading|ready|failed"> and window.liveDeck.
+// Every window of a deck (presenter view, audience window, a second tab) shares one
+// Python and one run per cell: leadership.js, shared-pool.js, cell-sync.js.
 import { PythonPool } from './python-pool.js'
+import { SharedPool } from './shared-pool.js'
+import { deckLockName, leadership } from './leadership.js'
+import { showPresenterStatus } from './presenter-status.js'
 import { labels } from './labels.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
@@ -33,16 +38,19 @@ function statusBadge() {
 
 async function start() {
   const params = new URLSearchParams(location.search)
-  // Marp's presenter view previews the next slide in an iframe (?view=next): no Python there.
-  if (params.get('view') === 'next') return
+  // Marp's presenter view previews the next slide in an iframe (?view=next), its
+  // overview shows thumbnails (?view=overview): no Python there.
+  if (['next', 'overview'].includes(params.get('view'))) return
 
   const text = labels()
+  const badge = statusBadge()
   // Test and benchmark switches, passed on to the workers: ?jspi=off, ?snapshots=off.
   const forwarded = new URLSearchParams()
   for (const name of ['jspi', 'snapshots']) if (params.get(name) === 'off') forwarded.set(name, 'off')
   const query = forwarded.size ? `?${forwarded}` : ''
-  const pool = new PythonPool({ query })
-  const badge = statusBadge()
+  // Without Web Locks (a page not served from localhost or https) each window runs its own Python.
+  const lead = navigator.locks ? leadership(deckLockName(forwarded)) : null
+  const pool = lead ? new SharedPool({ name: deckLockName(forwarded), query, leadership: lead }) : new PythonPool({ query })
   const show = ({ status, python, reason, mode, bootMs, boot }) => {
     document.documentElement.dataset.pythonStatus = status
     if (mode) document.documentElement.dataset.pythonMode = mode
@@ -56,11 +64,13 @@ async function start() {
   }
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))
+  if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
   // The cells (CodeMirror and all) load while Python boots: the worker starts first.
-  const [{ LiveCell }, { followLineSteps }, { attachEditStore }, { attachExercise }] = await Promise.all([
+  const [{ LiveCell }, { followLineSteps }, { syncCells }, { attachEditStore }, { attachExercise }] = await Promise.all([
     import('./live-cell.js'),
     import('./line-steps.js'),
+    import('./cell-sync.js'),
     import('./edit-store.js'),
     import('./exercise.js'),
   ])
@@ -70,6 +80,7 @@ async function start() {
     attachEditStore(cell, text)
     attachExercise(cell, text)
   }
+  if (lead) syncCells(cells, pool, { leadsFromStart: lead.first })
   window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
 }
 

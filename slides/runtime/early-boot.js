@@ -1,19 +1,47 @@
 // Inlined at the top of the deck's <body> by slides/engine/runtime-script.mjs, so Python
 // starts booting while the browser is still parsing and laying out the slides (about a
 // second for a whole deck). python-pool.js adopts this worker and replays what it said.
+// One window per deck runs Python (slides/runtime/leadership.js): the worker stays only in
+// the window that wins the deck's Web Lock; a presenter view or second tab opened beside
+// it terminates its own as soon as it learns it follows.
 ;(function () {
   var params = new URLSearchParams(location.search)
-  if (params.get('view') === 'next' || typeof Worker === 'undefined') return
+  var view = params.get('view')
+  // Marp's next-slide preview and overview are iframes of the deck: no Python there.
+  if (view === 'next' || view === 'overview' || location.protocol === 'file:' || typeof Worker === 'undefined') return
   var query = new URLSearchParams()
   ;['jspi', 'snapshots'].forEach(function (name) {
     if (params.get(name) === 'off') query.set(name, 'off')
   })
-  query.set('role', 'active')
-  try {
-    var worker = new Worker(new URL('runtime/python-worker.js?' + query, document.baseURI), { type: 'module' })
-    var early = { worker: worker, query: query.toString(), messages: [], errors: [] }
-    worker.onmessage = function (event) { early.messages.push(event) }
-    worker.onerror = function (event) { early.errors.push(event) }
-    window.__liveDeckEarlyWorker = early
-  } catch (error) {} // the runtime starts one itself
+  var workerQuery = new URLSearchParams(query)
+  workerQuery.set('role', 'active')
+  function boot() {
+    try {
+      var worker = new Worker(new URL('runtime/python-worker.js?' + workerQuery, document.baseURI), { type: 'module' })
+      var early = { worker: worker, query: workerQuery.toString(), messages: [], errors: [], at: performance.now() }
+      worker.onmessage = function (event) { early.messages.push(event) }
+      worker.onerror = function (event) { early.errors.push(event) }
+      window.__liveDeckEarlyWorker = early
+    } catch (error) {} // the runtime starts one itself
+  }
+  // Started at once, before asking which window leads: the lock's answer comes only when the
+  // parser yields (35–130 ms after the ask, measured), which would delay every boot by as much.
+  boot()
+  if (!navigator.locks) return // no Web Locks (not a secure context): every window runs its own
+  // The same name as leadership.js's deckLockName().
+  var name = 'asyncio-live ' + location.pathname + '?' + query
+  var lock = (window.__liveDeckLock = { name: name })
+  lock.held = new Promise(function (resolve) {
+    navigator.locks.request(name, { ifAvailable: true }, function (held) {
+      resolve(!!held)
+      if (held) return new Promise(function () {}) // held for this window's lifetime
+      // Another window runs Python for this deck: this one's worker goes before it has done much.
+      var early = window.__liveDeckEarlyWorker
+      window.__liveDeckEarlyWorker = null
+      if (early) {
+        early.worker.terminate()
+        lock.followerWorkerMs = performance.now() - early.at // how long it lived (tests read it)
+      }
+    })
+  })
 })()

@@ -51,8 +51,18 @@ const stepLines = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 })
 
-/** Mount an editor in place of `pre`; returns {getCode, setCode, focus}. */
-export function mountEditor(pre, { code, onRun, onChange }) {
+// The smallest change turning `from` into `to`, so a cursor elsewhere stays put
+// (an edit typed in another window arrives as the whole text).
+function difference(from, to) {
+  let start = 0
+  while (start < from.length && start < to.length && from[start] === to[start]) start++
+  let end = 0
+  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++
+  return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) }
+}
+
+/** Mount an editor in place of `pre`; returns {getCode, setCode, focus}. onChange(code) follows every edit. */
+export function mountEditor(pre, { code, onRun, onChange = () => {} }) {
   const runKeys = Prec.highest(
     keymap.of([
       { key: 'Ctrl-Enter', run: () => (onRun(), true) },
@@ -72,8 +82,8 @@ export function mountEditor(pre, { code, onRun, onChange }) {
       syntaxHighlighting(deckHighlight),
       stepLines,
       deckTheme,
+      EditorView.updateListener.of((update) => update.docChanged && onChange(update.state.doc.toString())),
       EditorView.contentAttributes.of({ 'aria-label': 'Python code', spellcheck: 'false' }),
-      EditorView.updateListener.of((update) => update.docChanged && onChange?.(update.state.doc.toString())),
     ],
   })
   const host = document.createElement('pre')
@@ -84,7 +94,10 @@ export function mountEditor(pre, { code, onRun, onChange }) {
   pre.after(host)
   return {
     getCode: () => view.state.doc.toString(),
-    setCode: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    setCode: (text) => {
+      const current = view.state.doc.toString()
+      if (text !== current) view.dispatch({ changes: difference(current, text) })
+    },
     focus: () => view.focus(),
     highlightLines: (numbers) => {
       host.dataset.stepping = numbers.length ? 'on' : ''

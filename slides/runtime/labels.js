@@ -36,6 +36,9 @@ const LABELS = {
     editedHint: 'Your edit, kept in this browser. Reset returns to the slide’s code.',
     editSetAside: 'The slide’s code changed since your edit: here is the new code; your older edit was set aside.',
     restoreEdit: 'Bring my edit back',
+    lost: 'This run ended: the window running Python was closed. Press Run again.',
+    running: (name) => `Running: ${name}`,
+    idle: 'No cell running',
   },
   ko: {
     run: '실행',
@@ -72,6 +75,9 @@ const LABELS = {
     editedHint: '고친 코드가 이 브라우저에 저장되어 있습니다. 되돌리기를 누르면 슬라이드의 코드로 돌아갑니다.',
     editSetAside: '고친 뒤에 슬라이드의 코드가 바뀌어 새 코드를 보여 줍니다. 예전에 고친 코드는 따로 두었습니다.',
     restoreEdit: '고친 코드 되살리기',
+    lost: '파이썬을 실행하던 창이 닫혀 이 실행이 끝났습니다. 다시 실행을 누르세요.',
+    running: (name) => `실행 중: ${name}`,
+    idle: '실행 중인 셀 없음',
   },
 }
 

@@ -1,10 +1,11 @@
 // One live cell on a slide: editable code, Run / Stop / Reset, streamed output
 // and an elapsed-time badge. Test hooks (see README): data-demo, data-state,
 // data-mode, [data-action], [data-role=output|elapsed].
-// Modules that add to a cell (exercise.js, edit-store.js) listen to its root's events —
-// cell:code (the code was edited), cell:run (a run starts), cell:done (detail: the run's
-// result), cell:reset — add toolbar buttons with addButton(), and pass fields to the
-// worker through `request` (an exercise's grader).
+// Modules that add to a cell (exercise.js, edit-store.js, cell-sync.js) listen to its root's
+// events — cell:code (the code was edited), cell:run (a run is queued), cell:done (detail: the
+// run's result), cell:reset — add toolbar buttons with addButton(), and pass fields to the
+// worker through `request` (an exercise's grader). Other windows' runs are rendered through
+// play() and restore() (cell-sync.js).
 import { mountEditor } from './editor.js'
 
 const TICK_MS = 100
@@ -156,46 +157,58 @@ export class LiveCell {
     this.modeTag.title = this.text[mode]
   }
 
-  async run() {
+  run() {
     if (this.state === 'running' || this.state === 'queued') return
-    this.output.replaceChildren()
-    this.pending = []
-    this.elapsed.textContent = ''
-    delete this.elapsed.dataset.elapsedMs
-    delete this.root.dataset.exitStatus
-    this.#setState('queued')
-    this.#emit('cell:run')
-    const other = this.pool.runningName
-    if (this.pool.status !== 'ready') this.#append('note', this.text.waitingForPython)
-    else if (other) this.#append('note', this.text.queued(other))
+    const job = { ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep }
+    return this.play((callbacks) => this.pool.run(job, callbacks))
+  }
 
+  /**
+   * Render a run: `source(callbacks)` starts it (this cell's Run) or follows one another
+   * window started (cell-sync.js), and resolves with its result. `resume` continues a run
+   * restore() has drawn so far: {startedAgoMs} (null while it waits its turn).
+   */
+  async play(source, resume = null) {
     const generation = this.generation
     let started = 0
     let ticker = 0
-    const result = await this.pool.run(
-      { ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep },
-      {
-        onStart: (info) => {
-          this.#clearTimeline()
-          this.output.replaceChildren()
-          this.pending = []
-          this.#setState('running')
-          this.#showMode(info.mode)
-          started = performance.now()
-          ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
-        },
-        onOutput: (stream, text, { key, args } = {}) =>
-          generation === this.generation && this.#append(stream, key ? this.#note(key, args) : text),
-        onTimeline: (svg) => generation === this.generation && this.#drawTimeline(svg),
+    if (!resume) {
+      this.output.replaceChildren()
+      this.pending = []
+      this.elapsed.textContent = ''
+      delete this.elapsed.dataset.elapsedMs
+      delete this.root.dataset.exitStatus
+      this.#setState('queued')
+      this.#emit('cell:run')
+      const other = this.pool.runningName
+      if (this.pool.status !== 'ready') this.#append('note', this.text.waitingForPython)
+      else if (other) this.#append('note', this.text.queued(other))
+    } else if (resume.startedAgoMs != null) {
+      started = performance.now() - resume.startedAgoMs
+      ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
+    }
+    const result = await source({
+      onStart: (info) => {
+        this.#clearTimeline()
+        this.output.replaceChildren()
+        this.pending = []
+        this.#setState('running')
+        this.#showMode(info.mode)
+        started = performance.now()
+        clearInterval(ticker)
+        ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
       },
-    )
+      onOutput: (stream, text, { key, args } = {}) =>
+        generation === this.generation && this.#append(stream, key ? this.#note(key, args) : text),
+      onTimeline: (svg) => generation === this.generation && this.#drawTimeline(svg),
+    })
     clearInterval(ticker)
     if (generation !== this.generation) return
     if (this.pending.length) this.#flush() // the output is complete before the state says so
     this.#showMode(result.mode)
     if (result.stopped) {
-      if (started) this.#showElapsed(performance.now() - started)
-      this.#append('note', this.text.stopped)
+      if (started) this.#showElapsed(result.elapsedMs ?? performance.now() - started)
+      this.#append('note', result.lost ? this.text.lost : this.text.stopped)
       this.#setState('stopped')
       return
     }
@@ -234,7 +247,24 @@ export class LiveCell {
     this.output.replaceChildren()
     this.pending = []
     this.elapsed.textContent = ''
+    delete this.elapsed.dataset.elapsedMs
     this.#setState('idle')
     this.#emit('cell:reset')
+  }
+
+  /** Show the cell as another window has it (cell-sync.js): {code, state, lines, svg, elapsedMs, mode}. */
+  restore({ code, state, lines, svg, elapsedMs, mode }) {
+    if (code !== this.code) this.setCode(code)
+    this.output.replaceChildren()
+    this.pending = []
+    for (const [stream, text] of lines) this.#append(stream, text)
+    this.#flush()
+    if (svg) this.#drawTimeline(svg)
+    else this.#clearTimeline()
+    this.elapsed.textContent = ''
+    delete this.elapsed.dataset.elapsedMs
+    if (elapsedMs != null) this.#showElapsed(Number(elapsedMs))
+    this.#showMode(mode)
+    this.#setState(state)
   }
 }

@@ -20,6 +20,7 @@ class PythonWorker {
     url.searchParams.set('role', role) // the standby makes the memory snapshot (snapshot.js)
     const early = role === 'active' ? adoptEarlyWorker(url) : null
     this.worker = early?.worker ?? new Worker(url, { type: 'module' })
+    this.createdAt = early?.at ?? performance.now() // when the worker was asked for (bench reads it)
     this.listeners = new Map() // runId → onMessage
     this.info = null
     this.ready = new Promise((resolve, reject) => {

@@ -15,7 +15,7 @@
 
 import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
 import { OutputLines } from './output-lines.js'
-import { PRELOAD, findSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
+import { PRELOAD, keptSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
@@ -81,20 +81,30 @@ async function boot() {
   // Everything that does not need the interpreter starts at once, in parallel with Pyodide's own loading.
   const loading = import(new URL('pyodide/pyodide.mjs', base).href)
   loading.catch(() => {}) // reported when awaited below
-  const modules = await fetchRuntimeModules()
+  // Where a boot's time goes, in ms since the worker started (`invoke bench` prints them).
+  const marks = {}
+  const mark = (name) => (marks[name] = Math.round(performance.now() - started))
+  loading.then(() => mark('pyodideModule'), () => {})
   // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
-  // worker only, so the audience never waits for it — make one for next time.
+  // worker only, so the audience never waits for it — make one for next time. The kept
+  // snapshot's bytes are read beside the runtime's fetch: loadPyodide needs them before
+  // it instantiates its wasm. Its key (which covers the runtime's code) is checked after.
   const useSnapshots = params.get('snapshots') !== 'off'
+  const kept = useSnapshots ? keptSnapshot() : Promise.resolve(null)
+  const bytes = kept.then((found) => found?.response.arrayBuffer().then((buffer) => (mark('snapshotRead'), buffer)))
+  bytes.catch(() => {}) // a failed read is a failed restore, below
+  const modules = await fetchRuntimeModules()
+  mark('runtimeFetched')
   const key = snapshotKey(base, PYODIDE_VERSION, modules)
-  const stored = useSnapshots ? await findSnapshot(key) : null
+  const stored = (await kept)?.key === key // another key: a stale snapshot (other runtime, Pyodide, site)
   const { loadPyodide, version } = await loading
   const options = { indexURL: new URL('pyodide/', base).href }
-  const marks = { found: performance.now() - started }
+  mark('found')
   let boot = 'cold'
   let snapshot = stored ? 'kept' : 'none'
   if (stored && version === PYODIDE_VERSION) {
-    pyodide = await restore(loadPyodide, options, key, stored)
-    marks.restored = performance.now() - started
+    pyodide = await restore(loadPyodide, options, key, bytes)
+    mark('restored')
     if (pyodide) boot = 'snapshot'
     else snapshot = 'dropped' // corrupt or unusable: cold boot below
   }
@@ -127,10 +137,11 @@ async function boot() {
   runtime = pyodide.pyimport('live_runtime')
   runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
   installScriptBehaviour()
+  mark('installed')
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
-  marks.ready = performance.now() - started
+  mark('ready')
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 

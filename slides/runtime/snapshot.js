@@ -30,11 +30,19 @@ function supported() {
   return typeof caches !== 'undefined'
 }
 
-/** The kept snapshot's response (its bytes not read yet), or null. */
-export async function findSnapshot(key) {
+/**
+ * The kept snapshot as {key, response} (its bytes not read yet), or null. writeSnapshot keeps
+ * one, so it is found before its key is known: a restore needs its bytes before Pyodide
+ * instantiates its wasm, so the read starts at once; the caller checks the key.
+ */
+export async function keptSnapshot() {
   if (!supported()) return null
   try {
-    return (await (await caches.open(CACHE)).match(key)) ?? null
+    const cache = await caches.open(CACHE)
+    const requests = await cache.keys()
+    const request = requests[requests.length - 1]
+    const response = request && (await cache.match(request))
+    return response ? { key: request.url, response } : null
   } catch {
     return null
   }
@@ -60,15 +68,15 @@ export async function dropSnapshot(key) {
 }
 
 /**
- * loadPyodide from a kept snapshot; null (and the snapshot dropped) if it fails in any way.
- * The bytes are read while Pyodide fetches and compiles its own files: loadPyodide awaits them last.
+ * loadPyodide from a kept snapshot's bytes (a promise, being read); null (and the snapshot
+ * dropped) if it fails in any way.
  */
-export async function restore(loadPyodide, options, key, response) {
+export async function restore(loadPyodide, options, key, bytes) {
   try {
     const timeout = new Promise((_, reject) =>
       setTimeout(() => reject(new Error('snapshot restore timed out')), RESTORE_TIMEOUT_MS),
     )
-    const restoring = loadPyodide({ ...options, _loadSnapshot: response.arrayBuffer() })
+    const restoring = loadPyodide({ ...options, _loadSnapshot: bytes })
     const pyodide = await Promise.race([restoring, timeout])
     if (pyodide.runPython('1 + 1') !== 2) throw new Error('restored interpreter misbehaves')
     return pyodide
