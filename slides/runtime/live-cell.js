@@ -209,12 +209,14 @@ export class LiveCell {
     if (result.stopped) {
       if (started) this.#showElapsed(result.elapsedMs ?? performance.now() - started)
       this.#append('note', result.lost ? this.text.lost : this.text.stopped)
+      this.#flush()
       this.#setState('stopped')
       return
     }
     this.#showElapsed(result.elapsedMs)
     this.root.dataset.exitStatus = String(result.status)
     if (result.status !== 0) this.#append('note', this.text.exited(result.status))
+    this.#flush() // the closing note too, before the state says the run is over
     this.#setState(result.status === 0 ? 'done' : 'error')
     this.#emit('cell:done', result)
   }
