@@ -14,7 +14,6 @@ and the executors' work items. Their times are ``time.monotonic()``, the loop's 
 
 import asyncio
 import concurrent.futures.thread
-import contextlib
 import functools
 import html
 import math
@@ -172,7 +171,8 @@ class Tracer:
 
     def _install_threads(self):
         # Thread._bootstrap_inner, not Thread.run: an uncaught exception's traceback starts in
-        # _bootstrap_inner, so this wrapper never shows in it. Likewise for _WorkItem.run.
+        # _bootstrap_inner, so this wrapper never shows in it. Likewise for _WorkItem.run. Plain
+        # try/finally, no context manager: a green thread's stack stays shallow (green_threads.py).
         self._original_bootstrap = threading.Thread._bootstrap_inner
         self._original_work_run = concurrent.futures.thread._WorkItem.run
         tracer = self
@@ -184,14 +184,20 @@ class Tracer:
             # An executor's worker (its work items are traced) or asyncio's own (shutdown_default_executor).
             if target is None or target is executor_worker or module.startswith("asyncio."):
                 return tracer._original_bootstrap(thread)
-            with tracer._blocking_call(describe_call(target, getattr(thread, "_args", ())), thread):
+            what, start = describe_call(target, getattr(thread, "_args", ())), time.monotonic()
+            try:
                 return tracer._original_bootstrap(thread)
+            finally:
+                tracer._record_thread(thread, start, time.monotonic(), what)
 
         def work_run(item, *args):
             task = getattr(item, "task", None)  # 3.14: (fn, args, kwargs); before: item.fn, item.args
             fn, fn_args = task[:2] if isinstance(task, tuple) else (getattr(item, "fn", None), getattr(item, "args", ()))
-            with tracer._blocking_call(describe_call(fn, fn_args)):
+            thread, what, start = threading.current_thread(), describe_call(fn, fn_args), time.monotonic()
+            try:
                 return tracer._original_work_run(item, *args)
+            finally:
+                tracer._record_thread(thread, start, time.monotonic(), what)
 
         threading.Thread._bootstrap_inner = bootstrap_inner
         concurrent.futures.thread._WorkItem.run = work_run
@@ -212,17 +218,6 @@ class Tracer:
         self.uninstall()
 
     # -- recording ------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def _blocking_call(self, what, thread=None):
-        """A bar on *thread*'s lane (the current thread's) while *what* runs."""
-        # Asked first: once a thread has left threading's registry, current_thread() would make a dummy.
-        thread = thread or threading.current_thread()
-        start = time.monotonic()
-        try:
-            yield
-        finally:
-            self._record_thread(thread, start, time.monotonic(), what)
-
     def _record_thread(self, thread, start, end, what):
         if self._origin is None:
             self._origin = start
@@ -248,9 +243,7 @@ class Tracer:
             lane.waits.append([start, end, what])
         lane.end = end
         self.now = max(self.now, end)
-        if self.on_update is not None and end - self._last_update >= self.interval:
-            self._last_update = end
-            self.on_update(self)
+        # No picture from here: a thread's stack stays shallow (the loop's next step, or the end, draws it).
 
     def _lane_for(self, task, start):
         lane = self._by_task.get(task)

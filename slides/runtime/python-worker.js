@@ -32,6 +32,7 @@ const RUNTIME_MODULES = [
   'script_errors.py',
   'script_exit.py',
   'script_loop.py',
+  'script_output.py',
 ]
 
 let pyodide = null
@@ -145,23 +146,18 @@ async function boot() {
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
 
-// CPython's script behaviour the runtime adds beside live_runtime: unbuffered output in print order,
-// tracebacks without the runtime's frames, os._exit(n), platform-limit notes.
+// Beside live_runtime, a module per behaviour of a CPython script (slides/runtime/*.py): unbuffered
+// output in print order, tracebacks and warnings without the runtime, a new process's state in every
+// run, the platform's limits announced, os._exit(n).
+let perRun = [] // the modules that start each run afresh (new_run)
+
 function installScriptBehaviour() {
-  pyodide.runPython(`
-import io, sys
-# As python -u: every write reaches the worker at once, so stdout and stderr keep their print order.
-for _name in ("stdout", "stderr"):
-    _stream = getattr(sys, _name)
-    setattr(sys, _name, io.TextIOWrapper(io.FileIO(_stream.fileno(), "w", closefd=False), encoding="utf-8",
-                                         errors=_stream.errors, write_through=True))
-del _name, _stream
-`)
-  pyodide.pyimport('script_errors').install()
-  pyodide.pyimport('fresh_process').install()
-  pyodide.pyimport('platform_limits').install()
+  for (const module of ['script_output', 'script_errors', 'fresh_process', 'platform_limits']) {
+    pyodide.pyimport(module).install()
+  }
   pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
   pyodide.pyimport('script_exit').install(retire)
+  perRun = ['platform_notes', 'script_errors', 'fresh_process'].map((module) => pyodide.pyimport(module))
 }
 
 // os._exit(n): report the run as ended with status n; Python never returns from this call.
@@ -187,7 +183,7 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
   current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
-  for (const module of ['platform_notes', 'script_errors', 'fresh_process']) pyodide.pyimport(module).new_run()
+  for (const module of perRun) module.new_run()
   let status
   let ranInPython = false
   try {

@@ -9,7 +9,8 @@ const RESTORE_TIMEOUT_MS = 15_000
 // What a snapshot holds beyond a bare interpreter: the deck's runtime (live_runtime.py and
 // the stdlib modules it imports), so a restored worker needs no import at all. It holds no
 // JavaScript reference until install(), so the interpreter can be serialized.
-export const PRELOAD = 'import live_runtime, fresh_process, platform_limits, platform_notes, script_errors, script_exit'
+export const PRELOAD =
+  'import live_runtime, fresh_process, platform_limits, platform_notes, script_errors, script_exit, script_output'
 
 function hash(text) {
   let h = 2166136261
