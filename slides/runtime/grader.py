@@ -68,15 +68,19 @@ class Run:
         end_b = b["end"] if b["end"] is not None else b["start"]
         return max(0.0, min(end_a, end_b) - max(a["start"], b["start"]))
 
+    def task_lanes(self):
+        """The lanes of tasks: a thread's lane (asyncio.to_thread, executors) runs beside the loop, never on it."""
+        return [lane for lane in self.trace["lanes"] if not lane.get("thread")]
+
     def longest_step(self):
         """(lane label, seconds) of the longest time one task held the loop without an await."""
-        steps = [(end - start, lane["label"]) for lane in self.trace["lanes"] for start, end in lane["steps"]]
+        steps = [(end - start, lane["label"]) for lane in self.task_lanes() for start, end in lane["steps"]]
         seconds, label = max(steps, default=(0.0, None))
         return label, seconds
 
     def blocked(self):
         """(lane label, seconds) of the first step that held the loop ≥ BLOCKING_STEP, or None."""
-        steps = sorted((start, end - start, lane["label"]) for lane in self.trace["lanes"]
+        steps = sorted((start, end - start, lane["label"]) for lane in self.task_lanes()
                        for start, end in lane["steps"] if end - start >= BLOCKING_STEP)
         return (steps[0][2], steps[0][1]) if steps else None
 
