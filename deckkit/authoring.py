@@ -114,8 +114,7 @@ class AuthoringServer:
             self.version += 1
             self.log(f"✓ rebuilt in {time.monotonic() - started:.1f} s")
 
-    def watch(self) -> None:
-        before = self.project.snapshot()
+    def watch(self, before: dict) -> None:
         while not self._stop.wait(POLL_SECONDS):
             now = self.project.snapshot()
             if now != before:
@@ -126,8 +125,11 @@ class AuthoringServer:
 
     def start(self) -> "AuthoringServer":
         self.rebuild()
+        # The files as built, taken before start() returns: a save made right after it (a test's,
+        # or an author's on a busy machine) is a change even if the watcher's thread starts late.
+        before = self.project.snapshot()
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        threading.Thread(target=self.watch, daemon=True).start()
+        threading.Thread(target=self.watch, args=(before,), daemon=True).start()
         return self
 
     def stop(self) -> None:
