@@ -8,7 +8,7 @@ import { PythonPool } from './python-pool.js'
 import { SharedPool } from './shared-pool.js'
 import { deckLockName, leadership } from './leadership.js'
 import { showPresenterStatus } from './presenter-status.js'
-import { labels } from './labels.js'
+import { labels, pythonStatusText } from './labels.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
 const BADGE_CSS = `
@@ -59,8 +59,7 @@ async function start() {
     // When, in ms since the page opened, Python (last) became ready: what `invoke bench` times.
     if (status === 'ready') document.documentElement.dataset.pythonReadyAt = String(Math.round(performance.now()))
     badge.dataset.status = status
-    badge.textContent =
-      status === 'ready' ? text.ready(python) : status === 'failed' ? text.failed(reason) : text.loading
+    badge.textContent = pythonStatusText(text, { status, python, reason })
   }
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))

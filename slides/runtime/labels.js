@@ -85,3 +85,8 @@ export function labels() {
   const lang = (document.documentElement.lang || 'en').slice(0, 2)
   return LABELS[lang] ?? LABELS.en
 }
+
+/** Python's status as the badge and the presenter view say it: {status, python, reason} from the pool. */
+export function pythonStatusText(text, { status, python, reason }) {
+  return status === 'ready' ? text.ready(python) : status === 'failed' ? text.failed(reason) : text.loading
+}

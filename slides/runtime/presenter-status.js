@@ -1,6 +1,7 @@
 // Marp's presenter view: beside the notes, whether Python is ready and which cell runs
 // (whichever window started it), in the deck's language. Hook: .presenter-python with
 // data-status and data-running.
+import { pythonStatusText } from './labels.js'
 
 const CSS = `
 .presenter-python { position: absolute; top: 6px; left: 8px; right: 8px; height: 32px; box-sizing: border-box;
@@ -35,8 +36,7 @@ export function showPresenterStatus(pool, text) {
   const render = () => {
     const name = pool.runningName
     panel.dataset.status = detail.status
-    status.textContent =
-      detail.status === 'ready' ? text.ready(detail.python) : detail.status === 'failed' ? text.failed(detail.reason) : text.loading
+    status.textContent = pythonStatusText(text, detail)
     if (name) panel.dataset.running = name
     else delete panel.dataset.running
     running.textContent = name ? text.running(name) : text.idle
