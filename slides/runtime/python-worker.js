@@ -33,6 +33,7 @@ const RUNTIME_MODULES = [
   'script_exit.py',
   'script_loop.py',
   'script_output.py',
+  'thread_gc.py',
 ]
 
 let pyodide = null
@@ -157,7 +158,7 @@ function installScriptBehaviour() {
   }
   pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
   pyodide.pyimport('script_exit').install(retire)
-  perRun = ['platform_notes', 'script_errors', 'fresh_process'].map((module) => pyodide.pyimport(module))
+  perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(module))
 }
 
 // os._exit(n): report the run as ended with status n; Python never returns from this call.
