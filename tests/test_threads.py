@@ -403,3 +403,31 @@ def test_threads_sleeping_while_the_collector_runs_do_not_crash_python(browser, 
             assert stream(lines, "stderr") == []
     finally:
         context.close()
+
+
+CRASH = """\
+print("before the crash")
+import pyodide_js
+pyodide_js._api.fatal_error(RuntimeError("a simulated fault of the interpreter"))
+print("never printed")
+"""
+
+
+@pytest.mark.parametrize(("deck_name", "words"), [("asyncio.ko", "파이썬이 멈췄습니다"), ("asyncio.en", "Python crashed here")])
+def test_a_crashed_interpreter_ends_the_run_with_a_note_and_the_next_run_works(browser, base_url, deck_name, words):
+    # Whatever crashes Pyodide (a fatal error: the run's promise never settles), the cell must not hang
+    # nor show Pyodide's dump of its stacks as the program's output; a fresh worker runs the next cell.
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        deck = DeckPage(context.new_page(), base_url, deck_name).wait_python_ready()
+        state, lines = run_live(deck, CRASH, timeout=20_000)
+        assert state == "error"
+        assert stream(lines, "stdout") == ["before the crash"]
+        assert stream(lines, "stderr") == []  # no "Stack (most recent call first)" dump
+        notes = stream(lines, "note")
+        assert len(notes) == 1 and words in notes[0]
+        state, lines = run_live(deck, "import sys\nprint(sys.version_info[:2])\n")
+        assert state == "done"
+        assert stream(lines, "stdout") == ["(3, 14)"]
+    finally:
+        context.close()
