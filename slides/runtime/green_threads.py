@@ -31,6 +31,7 @@ from asyncio import events
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 
 import platform_notes
+import thread_gc
 
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
@@ -124,6 +125,7 @@ def block(waiter):
     me = _current
     if not can_run_sync():
         raise RuntimeError("cannot block here: this code does not run on a suspendable stack")
+    thread_gc.collect_if_due()  # the collector's turn, the safe way (thread_gc.py)
     _end_segment(me, _clock())
     try:
         woken = bool(run_sync(waiter.future))
@@ -276,6 +278,7 @@ def start_joinable_thread(function, handle=None, daemon=True):
     def bootstrap():
         _bootstrap(function, handle, scheduled)
 
+    thread_gc.stack_started()  # until the stack ends: no collection that walks its frames
     _schedule(create_once_callable(bootstrap, _may_syncify=True), 0)
     return handle
 
@@ -297,6 +300,7 @@ def _bootstrap(function, handle, scheduled):
         _end_segment(ident, _clock())
         _generation_of.pop(ident, None)
         handle._set_done()
+        thread_gc.stack_ended()
         _current = MAIN  # whatever enters Python next from JavaScript is the host
 
 
@@ -382,6 +386,7 @@ def install(schedule_callback):
     _schedule = schedule_callback
     _js_waiter = run_js(_JS_WAITER)(schedule_callback)
 
+    thread_gc.install()
     _thread.get_ident = threading.get_ident = get_ident
     _thread.get_native_id = threading.get_native_id = get_ident
     _thread.allocate_lock = _thread.allocate = threading._allocate_lock = GreenLock

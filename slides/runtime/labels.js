@@ -28,6 +28,9 @@ const LABELS = {
       inlineThreads:
         'No threads without JSPI: the executor ran its calls one after another while the event loop ' +
         'waited (in CPython they overlap).',
+      crashed:
+        'Python crashed here (a fault of the browser’s Python, not of this code): the run ends, its output ' +
+        'may stop short of what CPython prints. A fresh Python takes over: press Run again.',
     },
     hint: 'Hint',
     solution: 'Solution',
@@ -67,6 +70,9 @@ const LABELS = {
       inlineThreads:
         'JSPI가 없어 스레드를 쓸 수 없습니다: 실행기가 호출을 하나씩 차례로 실행하는 동안 ' +
         '이벤트 루프가 기다렸습니다 (CPython에서는 동시에 진행됩니다).',
+      crashed:
+        '여기서 파이썬이 멈췄습니다 (이 코드가 아니라 브라우저용 파이썬의 결함입니다): 실행을 끝내며, 출력이 ' +
+        'CPython의 출력보다 짧을 수 있습니다. 새 파이썬이 이어받으니 다시 실행을 누르세요.',
     },
     hint: '힌트',
     solution: '풀이',

@@ -215,7 +215,8 @@ export class LiveCell {
     }
     this.#showElapsed(result.elapsedMs)
     this.root.dataset.exitStatus = String(result.status)
-    if (result.status !== 0) this.#append('note', this.text.exited(result.status))
+    // A crashed interpreter (result.crashed) said so in its own note; it did not exit with a status.
+    if (result.status !== 0 && !result.crashed) this.#append('note', this.text.exited(result.status))
     this.#flush() // the closing note too, before the state says the run is over
     this.#setState(result.status === 0 ? 'done' : 'error')
     this.#emit('cell:done', result)

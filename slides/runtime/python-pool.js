@@ -30,6 +30,8 @@ class PythonWorker {
           resolve(data)
         } else if (data.type === 'failed') {
           reject(new Error(data.reason))
+        } else if (data.type === 'crashed') {
+          this.crashed = true // Pyodide's fatal error between runs: this worker can run nothing more
         } else {
           this.listeners.get(data.runId)?.(data)
         }
@@ -146,6 +148,7 @@ export class PythonPool extends EventTarget {
   }
 
   async #pump() {
+    if (!this.running && this.active.crashed) this.#retire(this.active)
     if (this.running || !this.queue.length || !this.active.info) return
     const job = this.queue.shift()
     const worker = this.active
@@ -155,7 +158,7 @@ export class PythonPool extends EventTarget {
     const ignore = () => {}
     const result = await worker.run({ runId, code, name, keep, trace, grader }, job.onOutput ?? ignore, job.onTimeline ?? ignore)
     if (this.running?.job === job) this.running = null
-    if (result.retire) this.#retire(worker) // os._exit(): this interpreter has stopped for good
+    if (result.retire) this.#retire(worker) // os._exit() or a crash: this interpreter has stopped for good
     job.resolve(result)
     this.#pump()
   }

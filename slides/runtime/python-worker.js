@@ -9,6 +9,8 @@
 //                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
 //                {type: 'done', runId, status, elapsedMs, dropped, retire}
 //                  (retire: os._exit() ended Python mid-run; the pool replaces this worker)
+//                {type: 'done', runId, status: null, crashed: true, retire: true, …}
+//                  (Pyodide suffered a fatal error mid-run: the run ends with a note, the pool replaces this worker)
 // A run with a `grader` ({check, messages}: an exercise, see exercise.js) is graded after it ran
 // (grader.py), from the lines it printed and its timeline's trace; `done` then carries
 // `verdict`: {verdict, key, message}.
@@ -33,6 +35,7 @@ const RUNTIME_MODULES = [
   'script_exit.py',
   'script_loop.py',
   'script_output.py',
+  'thread_gc.py',
 ]
 
 let pyodide = null
@@ -135,6 +138,7 @@ async function boot() {
     },
   })
   if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
+  watchForCrashes()
   runtime = pyodide.pyimport('live_runtime')
   runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
   installScriptBehaviour()
@@ -157,7 +161,31 @@ function installScriptBehaviour() {
   }
   pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
   pyodide.pyimport('script_exit').install(retire)
-  perRun = ['platform_notes', 'script_errors', 'fresh_process'].map((module) => pyodide.pyimport(module))
+  perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(module))
+}
+
+// A fatal error of Pyodide (a crash of the interpreter, e.g. memory access out of bounds) leaves the
+// run's promise pending for ever and makes Pyodide dump its stacks to stderr. Whatever the cause, the
+// cell must not hang nor show that dump as the program's output: the run ends here, with a note in
+// the deck's language, and the pool retires this worker as after os._exit().
+let crashed = false
+function watchForCrashes() {
+  const api = pyodide._api
+  const fatalError = api.fatal_error
+  api.fatal_error = function (error) {
+    if (!crashed) {
+      crashed = true
+      if (current) {
+        note('crashed')
+        const { runId, dropped, started } = current
+        current = null // nothing printed from here on belongs to the run
+        postMessage({ type: 'done', runId, status: null, crashed: true, elapsedMs: performance.now() - started, dropped, retire: true })
+      } else {
+        postMessage({ type: 'crashed' }) // between runs (a thread left over): the next run needs another worker
+      }
+    }
+    return fatalError.call(this, error)
+  }
 }
 
 // os._exit(n): report the run as ended with status n; Python never returns from this call.
