@@ -40,9 +40,6 @@ import script_loop
 from pyodide import webloop
 from pyodide.ffi import can_run_sync
 
-# Pyodide's scheduler (a JavaScript function), bound by install(): this module holds no
-# JavaScript reference until then, so the worker can keep it in a memory snapshot.
-_schedule_callback = None
 _policy = None  # script_loop.ScriptPolicy under JSPI
 
 
@@ -96,14 +93,16 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
 
 def install():
     """Patch the interpreter once, at worker start (after a snapshot restore too)."""
-    global _schedule_callback, _policy
+    global _policy
+    # JavaScript is reached only from here: this module holds no JavaScript reference at import,
+    # so the worker can keep it in a memory snapshot.
     import js
-    from pyodide_js._api import scheduleCallback as _schedule_callback
+    from pyodide_js._api import scheduleCallback
 
     sys.argv = ["main.py"]
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
-        green_threads.install(_schedule_callback)
+        green_threads.install(scheduleCallback)
         _policy = script_loop.install()
     else:
         asyncio.run = _cpython_run
@@ -211,6 +210,6 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
         if tracer is not None:
             tracer.uninstall()
         last_trace = tracer.as_dict() if tracer is not None else None  # what an exercise's grader reads
-        # CPython reports never-awaited coroutines when the script's objects die (at sys:1).
+        # CPython reports never-awaited coroutines when the script's objects die (at <sys>:0).
         script_errors.end_script(ns if namespace is None else None)
     return status

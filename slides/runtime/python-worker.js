@@ -177,9 +177,7 @@ function watchForCrashes() {
       crashed = true
       if (current) {
         note('crashed')
-        const { runId, dropped, started } = current
-        current = null // nothing printed from here on belongs to the run
-        postMessage({ type: 'done', runId, status: null, crashed: true, elapsedMs: performance.now() - started, dropped, retire: true })
+        endRunNow({ status: null, crashed: true }) // nothing printed from here on belongs to the run
       } else {
         postMessage({ type: 'crashed' }) // between runs (a thread left over): the next run needs another worker
       }
@@ -192,9 +190,14 @@ function watchForCrashes() {
 function retire(status) {
   if (!current) return
   output.flush()
+  endRunNow({ status })
+}
+
+// The run ends while Python cannot go on (os._exit, a crash): the pool retires this worker.
+function endRunNow(fields) {
   const { runId, dropped, started } = current
   current = null
-  postMessage({ type: 'done', runId, status, elapsedMs: performance.now() - started, dropped, retire: true })
+  postMessage({ type: 'done', runId, elapsedMs: performance.now() - started, dropped, retire: true, ...fields })
 }
 
 function grade(grader, printed, status) {
