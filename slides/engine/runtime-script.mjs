@@ -1,8 +1,8 @@
 // Marp engine plugin: loads the live-cell runtime (slides/runtime/, bundled into
 // dist/runtime/ by `invoke build`) from a URL relative to the deck, so dist/
 // works from any static host and sub-path. Print builds (PDF) get no runtime.
-// A tiny inline script at the top of the body starts Python's worker before the
-// browser has parsed the slides (see slides/runtime/early-boot.js); another, at the end,
+// A tiny inline script starts Python's worker before the browser has parsed the slides
+// (see slides/runtime/early-boot.js; the build moves it to the top of <head>); another, at the end,
 // says on a deck opened as a file that live Python needs it served (file-note.js).
 import { readFileSync } from 'node:fs'
 
@@ -24,7 +24,7 @@ export default function runtimeScript(marp, { src }) {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `<script>${earlyBoot}</script>\n${oscPlacement}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
+      html: `<script data-early-boot>${earlyBoot}</script>\n${oscPlacement}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp

@@ -15,28 +15,14 @@
 // (grader.py), from the lines it printed and its timeline's trace; `done` then carries
 // `verdict`: {verdict, key, message}.
 
-import { version as PYODIDE_VERSION } from 'pyodide/package.json' // the build copies this very package
+import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: one fetch less before the boot starts
 import { OutputLines } from './output-lines.js'
-import { PRELOAD, keptSnapshot, restore, snapshotKey, writeSnapshot } from './snapshot.js'
+import { RUNTIME_MODULES } from './runtime-modules.js'
+import { PRELOAD, keptSnapshot, restore, snapshotName, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
-// slides/runtime/, copied by the build
-const RUNTIME_MODULES = [
-  'asyncio_timeline.py',
-  'fresh_process.py',
-  'grader.py',
-  'green_threads.py',
-  'live_runtime.py',
-  'platform_limits.py',
-  'platform_notes.py',
-  'script_errors.py',
-  'script_exit.py',
-  'script_loop.py',
-  'script_output.py',
-  'thread_gc.py',
-]
 
 let pyodide = null
 let runtime = null
@@ -64,50 +50,33 @@ function note(key, args = []) {
   postMessage({ type: 'output', runId: current.runId, stream: 'note', key, args })
 }
 
-async function fetchRuntimeModules() {
-  return Promise.all(
-    RUNTIME_MODULES.map(async (module) => {
-      const response = await fetch(new URL(`runtime/${module}`, base))
-      if (!response.ok) throw new Error(`cannot load runtime/${module} (HTTP ${response.status})`)
-      return [module, await response.text()]
-    }),
-  )
-}
-
-function writeRuntimeModules(modules) {
-  for (const [module, source] of modules) pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
+function writeRuntimeModules() {
+  for (const [module, source] of RUNTIME_MODULES) pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
 }
 
 async function boot() {
   const started = performance.now()
   // ?jspi=off simulates a browser without JSPI, to exercise compat mode.
   if (params.get('jspi') === 'off') delete WebAssembly.Suspending
-  // Everything that does not need the interpreter starts at once, in parallel with Pyodide's own loading.
-  const loading = import(new URL('pyodide/pyodide.mjs', base).href)
-  loading.catch(() => {}) // reported when awaited below
   // Where a boot's time goes, in ms since the worker started (`invoke bench` prints them).
   const marks = {}
   const mark = (name) => (marks[name] = Math.round(performance.now() - started))
-  loading.then(() => mark('pyodideModule'), () => {})
   // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
-  // worker only, so the audience never waits for it — make one for next time. The kept
-  // snapshot's bytes are read beside the runtime's fetch: loadPyodide needs them before
-  // it instantiates its wasm. Its key (which covers the runtime's code) is checked after.
-  const useSnapshots = params.get('snapshots') !== 'off'
-  const kept = useSnapshots ? keptSnapshot() : Promise.resolve(null)
-  const bytes = kept.then((found) => found?.response.arrayBuffer().then((buffer) => (mark('snapshotRead'), buffer)))
-  bytes.catch(() => {}) // a failed read is a failed restore, below
-  const modules = await fetchRuntimeModules()
-  mark('runtimeFetched')
-  const key = snapshotKey(base, PYODIDE_VERSION, modules)
-  const stored = (await kept)?.key === key // another key: a stale snapshot (other runtime, Pyodide, site)
-  const { loadPyodide, version } = await loading
+  // worker only, so the audience never waits for it — make one for next time. Its name
+  // covers the runtime's code, which this bundle carries: no fetch comes before the restore,
+  // and Pyodide fetches its files while the snapshot's bytes are read.
   const options = { indexURL: new URL('pyodide/', base).href }
+  // Pyodide's first step imports its 1.2 MB Emscripten module: fetched and compiled meanwhile.
+  import(`${options.indexURL}pyodide.asm.mjs`).catch(() => {}) // a failure shows in loadPyodide
+  const useSnapshots = params.get('snapshots') !== 'off'
+  const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES)
+  const bytes = useSnapshots ? (await keptSnapshot(name))?.bytes : null
   mark('found')
+  bytes?.then(() => mark('snapshotRead'), () => {})
   let boot = 'cold'
-  let snapshot = stored ? 'kept' : 'none'
-  if (stored && version === PYODIDE_VERSION) {
-    pyodide = await restore(loadPyodide, options, key, bytes)
+  let snapshot = bytes ? 'kept' : 'none'
+  if (bytes) {
+    pyodide = await restore(loadPyodide, options, name, bytes)
     mark('restored')
     if (pyodide) boot = 'snapshot'
     else snapshot = 'dropped' // corrupt or unusable: cold boot below
@@ -120,11 +89,11 @@ async function boot() {
       if (!make) throw error
       pyodide = await loadPyodide(options) // the experimental option failed: plain boot
     }
-    writeRuntimeModules(modules)
+    writeRuntimeModules()
     pyodide.runPython(PRELOAD)
     if (make && pyodide.makeMemorySnapshot) {
       try {
-        snapshot = (await writeSnapshot(key, pyodide.makeMemorySnapshot())) ? 'made' : snapshot
+        snapshot = (await writeSnapshot(name, pyodide.makeMemorySnapshot())) ? 'made' : snapshot
       } catch {}
     }
   }
@@ -137,7 +106,7 @@ async function boot() {
       return null // end of file: input() raises EOFError, as with `python script.py < /dev/null`
     },
   })
-  if (boot === 'snapshot') writeRuntimeModules(modules) // imported already; the files serve tracebacks
+  if (boot === 'snapshot') writeRuntimeModules() // imported already; the files serve tracebacks
   watchForCrashes()
   runtime = pyodide.pyimport('live_runtime')
   runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)

@@ -1,9 +1,12 @@
-// Memory snapshots of a booted interpreter, kept in the browser's Cache Storage, so
-// a reopened deck and every Stop restore Python in well under a second instead of
-// a ~3 s cold boot. Pyodide's snapshot options are underscored (experimental):
-// every failure here falls back to a cold boot, and the caller says which ran.
+// Memory snapshots of a booted interpreter, kept in the origin private file system (OPFS),
+// so a reopened deck and every Stop restore Python in a fraction of a second instead of a
+// ~2 s cold boot. OPFS, not Cache Storage: a file read there is several times faster in a
+// fresh renderer (measured: ~40 ms against ~200 ms for the 31 MB snapshot), and the read
+// is on the critical path of every reopen. Pyodide's snapshot options are underscored
+// (experimental): every failure here falls back to a cold boot, and the caller says which ran.
 
-const CACHE = 'asyncio-live-deck-python'
+const FOLDER = 'asyncio-live-deck-snapshots'
+const OLD_CACHE = 'asyncio-live-deck-python' // where earlier releases kept theirs (Cache Storage)
 const RESTORE_TIMEOUT_MS = 15_000
 
 // What a snapshot holds beyond a bare interpreter: the deck's runtime (live_runtime.py and
@@ -19,52 +22,74 @@ function hash(text) {
 }
 
 /**
- * The cache key: a stale snapshot (other Pyodide, other preload, other runtime modules) is never
- * used. *modules* are the runtime's [name, source] pairs, whose code the snapshot carries.
+ * The snapshot's file name: a stale snapshot (other Pyodide, other preload, other runtime
+ * modules) is never used. *modules* are the runtime's [name, source] pairs, whose code it carries.
  */
-export function snapshotKey(base, pyodideVersion, modules) {
+export function snapshotName(pyodideVersion, modules) {
   const held = PRELOAD + modules.map(([name, source]) => `\n# ${name}\n${source}`).join('')
-  return new URL(`pyodide/.snapshots/${pyodideVersion}-${hash(held)}.bin`, base).href
+  return `${pyodideVersion}-${hash(held)}.bin`
 }
 
-function supported() {
-  return typeof caches !== 'undefined'
+async function folder() {
+  if (!navigator.storage?.getDirectory) return null
+  return (await navigator.storage.getDirectory()).getDirectoryHandle(FOLDER, { create: true })
 }
 
 /**
- * The kept snapshot as {key, response} (its bytes not read yet), or null. writeSnapshot keeps
- * one, so it is found before its key is known: a restore needs its bytes before Pyodide
- * instantiates its wasm, so the read starts at once; the caller checks the key.
+ * The kept snapshot called *name* as {bytes}, a promise of its bytes, or null when there is
+ * none (or no OPFS). Resolves as soon as the file is found; the bytes are read a task later,
+ * once the caller has started Pyodide's loading, whose requests then run beside the read.
  */
-export async function keptSnapshot() {
-  if (!supported()) return null
+export async function keptSnapshot(name) {
+  let handle
   try {
-    const cache = await caches.open(CACHE)
-    const requests = await cache.keys()
-    const request = requests[requests.length - 1]
-    const response = request && (await cache.match(request))
-    return response ? { key: request.url, response } : null
+    handle = await (await folder())?.getFileHandle(name)
   } catch {
-    return null
+    return null // NotFoundError: none kept yet
+  }
+  if (!handle) return null
+  const bytes = new Promise((resolve) => setTimeout(resolve)).then(() => readFile(handle))
+  bytes.catch(() => {}) // a failed read is a failed restore (restore() below)
+  return { bytes }
+}
+
+// A synchronous access handle (workers only) reads the 31 MB snapshot in 20–60 ms, a Blob's
+// arrayBuffer() in 100–180 ms (fresh renderer, measured). It is exclusive: a second worker
+// reading at the same moment gets the Blob.
+async function readFile(handle) {
+  let access = null
+  try {
+    access = await handle.createSyncAccessHandle()
+  } catch {}
+  if (!access) return new Uint8Array(await (await handle.getFile()).arrayBuffer())
+  try {
+    const buffer = new Uint8Array(access.getSize())
+    access.read(buffer, { at: 0 })
+    return buffer
+  } finally {
+    access.close()
   }
 }
 
-export async function writeSnapshot(key, bytes) {
-  if (!supported()) return false
+/** Keep *bytes* as snapshot *name*, and drop every other (stale) one. */
+export async function writeSnapshot(name, bytes) {
   try {
-    const cache = await caches.open(CACHE)
-    await cache.put(key, new Response(bytes, { headers: { 'content-type': 'application/octet-stream' } }))
-    for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old) // stale ones
+    const dir = await folder()
+    if (!dir) return false
+    const writable = await (await dir.getFileHandle(name, { create: true })).createWritable()
+    await writable.write(bytes)
+    await writable.close() // atomic: a reader sees the old file or the whole new one
+    for await (const entry of dir.keys()) if (entry !== name) await dir.removeEntry(entry).catch(() => {})
+    if (typeof caches !== 'undefined') caches.delete(OLD_CACHE).catch(() => {})
     return true
   } catch {
     return false // quota, private mode…: the next boot is cold, nothing else changes
   }
 }
 
-export async function dropSnapshot(key) {
-  if (!supported()) return
+export async function dropSnapshot(name) {
   try {
-    await (await caches.open(CACHE)).delete(key)
+    await (await folder())?.removeEntry(name)
   } catch {}
 }
 
@@ -72,7 +97,7 @@ export async function dropSnapshot(key) {
  * loadPyodide from a kept snapshot's bytes (a promise, being read); null (and the snapshot
  * dropped) if it fails in any way.
  */
-export async function restore(loadPyodide, options, key, bytes) {
+export async function restore(loadPyodide, options, name, bytes) {
   try {
     const timeout = new Promise((_, reject) =>
       setTimeout(() => reject(new Error('snapshot restore timed out')), RESTORE_TIMEOUT_MS),
@@ -82,7 +107,7 @@ export async function restore(loadPyodide, options, key, bytes) {
     if (pyodide.runPython('1 + 1') !== 2) throw new Error('restored interpreter misbehaves')
     return pyodide
   } catch {
-    await dropSnapshot(key)
+    await dropSnapshot(name)
     return null
   }
 }
