@@ -1,4 +1,5 @@
-"""The build: both decks, every demo included verbatim from demos/, fonts shipped, relative URLs only."""
+"""The build: both decks, every demo included verbatim from demos/, fonts shipped, relative URLs only,
+Python's boot started first, the worker in one file."""
 
 import html
 import re
@@ -7,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from deckkit.build import BuildError, marp
-from deckkit.paths import DECKS, DEMOS, demo_files
+from deckkit.paths import DECKS, DEMOS, SLIDES, demo_files
 from deckkit.sources import reader
 
 
@@ -99,6 +100,47 @@ def test_korean_fonts_ship_with_the_deck(built_site, decks):
         # The subsets are imported last, so their faces win over fontsource's slices.
         imports = re.findall(r"@import url\('fonts/([^']+)'\)", page)
         assert imports[-1] == "deck-subset.css", imports
+
+
+class StartTags(HTMLParser):
+    """Every start tag of a page, in order, as (tag, attributes)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_python_starts_booting_before_anything_else_in_the_head(decks):
+    """The early boot (slides/runtime/early-boot.js) comes first in <head>, before the theme's <style>, whose
+    font @imports would hold it back (deckkit/build.py hoist_early_boot), and only once: one worker per page."""
+    early_boot = (SLIDES / "runtime" / "early-boot.js").read_text()
+    for deck, page in decks.items():
+        parser = StartTags()
+        parser.feed(page)
+        tags = [tag for tag, _ in parser.tags]
+        first = parser.tags[tags.index("head") + 1]
+        assert first == ("script", {"data-early-boot": None}), f"{deck}: <head> starts with {first}"
+        assert page.count(f"<head><script data-early-boot>{early_boot}</script>") == 1, deck
+        assert page.count(early_boot) == 1 and page.count("data-early-boot") == 1, f"{deck}: the early boot twice"
+
+
+def test_the_worker_is_one_file_that_carries_the_runtimes_python(built_site):
+    """Nothing to fetch before a snapshot's restore: the worker imports no chunk, and the runtime's Python
+    modules are in it as text (slides/runtime/runtime-modules.js), not files beside it."""
+    runtime = built_site / "runtime"
+    worker = (runtime / "python-worker.js").read_text()
+    assert 'from"./' not in worker and 'import("./' not in worker, "the worker imports a chunk"
+    assert not re.findall(r"""(?:\bfrom|\bimport)\s*\(?\s*["'`]\.{1,2}/""", worker), "the worker imports a chunk"
+    modules = sorted((SLIDES / "runtime").glob("*.py"))
+    assert modules
+    for module in modules:  # its docstring's first line, up to a character a JS literal would escape
+        opening = re.split(r"[`\\$'\"\x80-\uffff]", module.read_text().splitlines()[0][3:])[0]
+        assert len(opening) > 10 and opening in worker, f"{module.name} is not in the worker's bundle"
+    assert "def run_cell(" in worker
+    assert not list(runtime.glob("*.py")), "the runtime's Python is served beside the worker"
 
 
 def test_a_missing_demo_fails_the_build_naming_the_slide_and_the_file(tmp_path):

@@ -19,9 +19,9 @@ def test_types_the_browser_needs_to_run_the_deck(built_site, server):
     connection = http.client.HTTPConnection(*server.server_address[:2], timeout=10)
     expected = {
         "/pyodide/pyodide.asm.wasm": "application/wasm",  # instantiateStreaming refuses anything else
-        "/pyodide/pyodide.mjs": "text/javascript",  # module workers refuse anything else
+        "/pyodide/pyodide.asm.mjs": "text/javascript",  # the worker imports it: modules refuse anything else
         "/asyncio.ko.html": "text/html; charset=utf-8",
-        "/runtime/live_runtime.py": "text/x-python",
+        "/runtime/python-worker.js": "text/javascript",  # a module worker refuses anything else
     }
     font = next((built_site / "fonts" / "noto-sans-kr" / "files").glob("*.woff2"))
     expected[f"/fonts/noto-sans-kr/files/{font.name}"] = "font/woff2"

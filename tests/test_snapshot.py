@@ -1,13 +1,32 @@
 """Instant Python: the deck keeps a memory snapshot of a booted interpreter and restores it on
 reopen and after Stop; anything wrong with the snapshot falls back to a cold boot."""
 
+import re
+
 import pytest
 
 from tests.deck_page import DeckPage
 
 pytestmark = pytest.mark.browser
 
-SNAPSHOTS = "caches.open('asyncio-live-deck-python').then((cache) => cache.keys()).then((keys) => keys.map((k) => k.url))"
+# The deck's snapshots, read from the page: the origin private file system (slides/runtime/snapshot.js).
+FOLDER = "(await navigator.storage.getDirectory()).getDirectoryHandle('asyncio-live-deck-snapshots')"
+SNAPSHOTS = f"""async () => {{
+  const names = []
+  for await (const name of (await {FOLDER}).keys()) names.push(name)
+  return names.sort()
+}}"""
+SIZE = f"async (name) => (await (await (await {FOLDER}).getFileHandle(name)).getFile()).size"
+# Write the file *name*: *bytes*, or (when null) the bytes of the file *copied*.
+WRITE = f"""async ([name, bytes, copied]) => {{
+  const folder = await {FOLDER}
+  const data = bytes ? new Uint8Array(bytes) : await (await (await folder.getFileHandle(copied)).getFile()).arrayBuffer()
+  const writable = await (await folder.getFileHandle(name, {{ create: true }})).createWritable()
+  await writable.write(data)
+  await writable.close()
+}}"""
+REMOVE = f"async (name) => (await {FOLDER}).removeEntry(name)"
+KEPT_NAME = re.compile(r"^\d+\.\d+\.\d+-[0-9a-z]+\.bin$")  # <Pyodide's version>-<hash of what it holds>.bin
 
 
 @pytest.fixture
@@ -17,7 +36,9 @@ def deck_with_snapshot(page, base_url):
     assert page.evaluate("document.documentElement.dataset.pythonBoot") == "cold"
     page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
-    assert len(page.evaluate(SNAPSHOTS)) == 1
+    kept = page.evaluate(SNAPSHOTS)
+    assert len(kept) == 1 and KEPT_NAME.match(kept[0]), kept
+    assert page.evaluate(SIZE, kept[0]) > 1_000_000  # a whole interpreter's heap
     return deck
 
 
@@ -37,27 +58,26 @@ def test_reopening_the_deck_restores_python_from_the_snapshot(deck_with_snapshot
 
 @pytest.mark.parametrize("damage", ["corrupt", "stale"])
 def test_a_bad_snapshot_falls_back_to_a_cold_boot(deck_with_snapshot, page, damage):
-    if damage == "corrupt":  # the stored bytes are garbage
-        page.evaluate(
-            f"""{SNAPSHOTS}.then(async ([key]) => {{
-                 const cache = await caches.open('asyncio-live-deck-python')
-                 await cache.put(key, new Response(new Uint8Array(4096).fill(7)))
-               }})"""
-        )
+    [kept] = page.evaluate(SNAPSHOTS)
+    if damage == "corrupt":  # the kept bytes are garbage
+        page.evaluate(WRITE, [kept, [7] * 4096, None])
+        assert page.evaluate(SIZE, kept) == 4096
     else:  # a snapshot of another runtime build lies there, and the current one is gone
-        page.evaluate(
-            f"""{SNAPSHOTS}.then(async ([key]) => {{
-                 const cache = await caches.open('asyncio-live-deck-python')
-                 const bytes = await (await cache.match(key)).arrayBuffer()
-                 await cache.delete(key)
-                 await cache.put(key.replace(/[^/]+$/, '0.0.0-old.bin'), new Response(bytes))
-               }})"""
-        )
+        page.evaluate(WRITE, ["0.0.0-old.bin", None, kept])
+        page.evaluate(REMOVE, kept)
+        assert page.evaluate(SNAPSHOTS) == ["0.0.0-old.bin"]
     page.reload()
     deck = deck_with_snapshot.wait_python_ready()
     assert boot_mode(page) == "cold"
+    # corrupt: the restore was tried and failed (the file dropped); stale: no file of this runtime's name.
+    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == {"corrupt": "dropped", "stale": "none"}[damage]
     assert deck.run("say_after_tasks") == "done"
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
+    # The standby boots cold too and keeps a good snapshot in place of the bad one, and only it.
+    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
+    assert page.evaluate(SNAPSHOTS) == [kept]
+    assert page.evaluate(SIZE, kept) > 1_000_000
 
 
 def test_after_stop_the_next_run_works_on_a_restored_worker(deck_with_snapshot, page):
@@ -87,16 +107,21 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
     (tmp_path / "runtime").mkdir()
     for entry in (built_site / "runtime").iterdir():
         (tmp_path / "runtime" / entry.name).symlink_to(entry)
-    module = tmp_path / "runtime" / "live_runtime.py"
-    source = module.read_text()
+    # The worker's bundle carries the runtime's Python modules as string literals
+    # (slides/runtime/runtime-modules.js): a changed runtime is a changed python-worker.js.
+    worker = tmp_path / "runtime" / "python-worker.js"
+    bundle = worker.read_text()
+    worker.unlink()
+    worker.write_text(bundle)
+    docstring = '"""Run a live cell'
+    assert bundle.count(docstring) == 1, "live_runtime.py's docstring is no longer in the worker's bundle"
     server = serve_in_background(tmp_path)
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     try:
         page = context.new_page()
         deck = DeckPage(page, url(server), "asyncio.en").wait_python_ready()
         page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'made'", timeout=60_000)
-        module.unlink()
-        module.write_text(source.replace('"""Run a live cell', '"""A new release. Run a live cell', 1))
+        worker.write_text(bundle.replace(docstring, '"""A new release. Run a live cell', 1))
         page.reload()
         deck.wait_python_ready()
         assert boot_mode(page) == "cold"
