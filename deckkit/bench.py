@@ -101,8 +101,8 @@ def _reopen(context, url, ready_ms, page=None):
 
 
 def _launch(playwright, profile: Path):
-    """A browser with a persistent profile (HTTP cache, compiled WebAssembly, Cache Storage kept on
-    disk), as a presenter's own browser is — an incognito context keeps none of it across launches."""
+    """A browser with a persistent profile (HTTP cache, compiled WebAssembly, the origin's private file
+    system kept on disk), as a presenter's own browser is — an incognito context keeps none of it across launches."""
     return playwright.chromium.launch_persistent_context(
         str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 720}
     )
@@ -131,6 +131,7 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     page = context.pages[0] if context.pages else context.new_page()
     figures = {}
     figures["first"], figures["extra"] = _deck_ready_ms(page, base, deck)
+    figures["first_marks"] = _boot_marks(page)
     figures["seq"] = _run_cell(page, "say_after_sequential")
     figures["tasks"] = _run_cell(page, "say_after_tasks")
     figures["stop"] = _stop_to_ready_s(page, "await_coroutine")
@@ -145,13 +146,13 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     page = context.pages[0] if context.pages else context.new_page()
     page.goto(deck_url)
     figures["relaunch"] = _reopened_ms(page)
-    figures["restore"] = _restore_marks(page)
+    figures["relaunch_marks"] = _boot_marks(page)
     context.close()
     return figures
 
 
-def _restore_marks(page) -> dict[str, float]:
-    """Where a restore's time goes, in ms since the page opened: the worker asked for (early-boot.js),
+def _boot_marks(page) -> dict[str, float]:
+    """Where a boot's time goes, in ms since the page opened: the worker asked for (early-boot.js),
     its scope started, then the worker's own marks (python-worker.js), then the page told."""
     active = [worker for worker in page.workers if "role=active" in worker.url]
     page_origin = page.evaluate("performance.timeOrigin")
@@ -203,8 +204,11 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
 
     med = statistics.median
     b = {key: med(r[key] for r in bare) for key in bare[0]}
-    d = {key: med(r[key] for r in decks) for key in decks[0] if key != "restore"}
-    marks = {key: med(r["restore"].get(key, 0) for r in decks) for key in decks[-1]["restore"]}
+    d = {key: med(r[key] for r in decks) for key in decks[0] if not key.endswith("_marks")}
+
+    def marks(kind):
+        return {key: med(r[kind].get(key, 0) for r in decks) for key in decks[-1][kind]}
+
     figures = [
         ("bare Pyodide: cold first open (baseline)", b["cold"] / 1000, "s", ""),
         ("bare Pyodide: warm reopen in a new tab", b["warm"] / 1000, "s", ""),
@@ -219,5 +223,6 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
         ("10,000 tasks traced / untraced wall", d["overhead"], "×", "goal ≤ 1.10"),
         ("bytes at first open beyond Pyodide's files", d["extra"] / 1024, "KiB", ""),
     ]
-    figures += [(f"  relaunch: {name}", ms, "ms", "since the page opened") for name, ms in marks.items()]
+    for kind in ("first", "relaunch"):
+        figures += [(f"  {kind}: {name}", ms, "ms", "since the page opened") for name, ms in marks(f"{kind}_marks").items()]
     return figures

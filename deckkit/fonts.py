@@ -3,10 +3,11 @@
 fontsource ships Noto Sans KR and Nanum Gothic Coding as ~120 unicode-range slices per face; a
 deck that opens with ~50 of them spends the first second on font requests while Python boots on
 the same two cores. The subsets below hold every character of the decks, the demos, their
-recorded output and the runtime's labels, and are declared after fontsource's faces, under the
-same family names and with a unicode-range of exactly those characters: CSS takes the last
-matching face, so the slides load only the subsets. A character the subsets lack — typed into a
-cell on stage — still comes from fontsource's slices: nothing renders as a box.
+recorded output and the runtime's labels: the theme imports only them, so the slides (and the PDF)
+load only the subsets. Once Python is up, the live deck adds fontsource's faces *before* them, under
+the same family names (slides/runtime/font-fallback.js): CSS takes the last face that has a
+character, so the subsets keep the deck's characters, and one they lack — typed into a cell on
+stage — comes from fontsource's slices: nothing renders as a box.
 """
 
 import hashlib
@@ -26,7 +27,7 @@ FULL_FONTS = {
         "700": "@expo-google-fonts/nanum-gothic-coding/700Bold/NanumGothicCoding_700Bold.ttf",
     },
 }
-CSS_NAME = "deck-subset.css"  # imported last by the theme (slides/theme/asyncio-live.css)
+CSS_NAME = "deck-subset.css"  # the theme imports it (slides/theme/asyncio-live.css)
 CACHE = ROOT / "build" / "font-subsets"
 
 

@@ -81,8 +81,21 @@ def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, audi
 
 
 def test_a_syllable_typed_on_stage_still_has_a_glyph(page, base_url):
-    """The subsets hold the deck's characters only; anything else comes from fontsource's slices."""
+    """The subsets hold the deck's characters only; once Python is up, the live deck adds fontsource's
+    slices behind them (slides/runtime/font-fallback.js): the slides keep using the subsets, and
+    anything else comes from fontsource."""
+    fonts = []
+    page.on("request", lambda request: request.url.endswith(".woff2") and fonts.append(request.url.split("/fonts/")[1]))
     page.goto(f"{base_url}asyncio.ko.html")
+    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
+    page.wait_for_function(
+        "[...document.querySelectorAll('link[data-font-fallback]')].filter((link) => link.sheet).length === 4"
+    )
+    count = page.evaluate("document.querySelectorAll('svg[data-marpit-svg]').length")
+    for number in range(1, count + 1):
+        page.evaluate(f"location.hash = '#{number}'")
+        page.evaluate("document.fonts.ready.then(() => true)")
+    assert fonts and all(name.startswith("subset/") for name in fonts), "a slide loads fontsource's slices"
     rare = "뷁똠쀍"
     assert not set(rare) & set(deck_characters()), "pick syllables the deck does not use"
     for family in ("Noto Sans KR", "Nanum Gothic Coding"):

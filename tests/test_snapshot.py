@@ -46,6 +46,22 @@ def boot_mode(page):
     return page.evaluate("document.documentElement.dataset.pythonBoot")
 
 
+def active_worker_url(page):
+    [url] = [worker.url for worker in page.workers if "role=active" in worker.url]
+    return url
+
+
+def test_a_first_visit_boots_cold_without_looking_then_reopens_from_the_snapshot(deck_with_snapshot, page):
+    """A browser that never kept a snapshot skips the file-system lookup (early-boot.js's hint); the mark
+    left once one is made sends the next boot looking, and it restores."""
+    assert "snapshot=none" in active_worker_url(page)
+    assert page.evaluate("localStorage.getItem('asyncio-live-deck-snapshot')") == "1"
+    page.reload()
+    deck_with_snapshot.wait_python_ready()
+    assert "snapshot=none" not in active_worker_url(page)
+    assert boot_mode(page) == "snapshot"
+
+
 def test_reopening_the_deck_restores_python_from_the_snapshot(deck_with_snapshot, page):
     page.reload()
     deck = deck_with_snapshot.wait_python_ready()

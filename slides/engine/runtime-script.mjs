@@ -9,13 +9,17 @@ import { readFileSync } from 'node:fs'
 const earlyBoot = readFileSync(new URL('../runtime/early-boot.js', import.meta.url), 'utf8')
 const fileNote = readFileSync(new URL('../runtime/file-note.js', import.meta.url), 'utf8')
 
-// Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the
-// last lines of every live cell's code. Top right, where no title reaches, it covers only
-// the page number it repeats; above the Python badge, which comes back when it fades.
-// Page-level CSS: the theme's rules are scoped to the slides.
-const oscPlacement = `<style>
+// Page-level CSS (the theme's rules are scoped to the slides):
+// - Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the
+//   last lines of every live cell's code. Top right, where no title reaches, it covers only
+//   the page number it repeats; above the Python badge, which comes back when it fades.
+// - Until Marp's script (at the end of the page) has made them slides, the slides are plain SVGs
+//   stacked down the page, and the browser's first layout lays out every one of them: ~250 ms
+//   of the main thread, during which Python's worker cannot start. Off-screen ones are skipped.
+const pageStyle = `<style>
 body[data-bespoke-view=""] .bespoke-marp-parent > .bespoke-marp-osc {
   top: 8px; right: 12px; bottom: auto; left: auto; transform: none; z-index: 11; background: #1f2329f2; }
+body:not([data-bespoke-view]) svg[data-marpit-svg] { content-visibility: auto; contain-intrinsic-size: auto 100vw auto 56.25vw; }
 </style>`
 
 export default function runtimeScript(marp, { src }) {
@@ -24,7 +28,7 @@ export default function runtimeScript(marp, { src }) {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `<script data-early-boot>${earlyBoot}</script>\n${oscPlacement}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
+      html: `<script data-early-boot>${earlyBoot}</script>\n${pageStyle}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp

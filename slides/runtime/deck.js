@@ -9,6 +9,7 @@ import { SharedPool } from './shared-pool.js'
 import { deckLockName, leadership } from './leadership.js'
 import { showPresenterStatus } from './presenter-status.js'
 import { labels, pythonStatusText } from './labels.js'
+import { loadFontFallback } from './font-fallback.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
 const BADGE_CSS = `
@@ -63,6 +64,9 @@ async function start() {
   }
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))
+  // The full fonts, for what is typed live: once Python is up (or has failed), or after 5 s regardless.
+  pool.addEventListener('status', ({ detail }) => detail.status !== 'loading' && loadFontFallback())
+  setTimeout(loadFontFallback, 5000)
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
   // The cells (CodeMirror and all) load while Python boots: the worker starts first.

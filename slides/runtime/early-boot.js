@@ -1,6 +1,6 @@
-// Inlined at the top of the deck's <body> by slides/engine/runtime-script.mjs, so Python
-// starts booting while the browser is still parsing and laying out the slides (about a
-// second for a whole deck). python-pool.js adopts this worker and replays what it said.
+// Inlined in the deck by slides/engine/runtime-script.mjs, and moved by the build to the top
+// of <head> (deckkit/build.py), so Python starts booting before the browser has parsed the
+// theme's styles and the slides. python-pool.js adopts this worker and replays what it said.
 // One window per deck runs Python (slides/runtime/leadership.js): the worker stays only in
 // the window that wins the deck's Web Lock; a presenter view or second tab opened beside
 // it terminates its own as soon as it learns it follows.
@@ -15,9 +15,16 @@
   })
   var workerQuery = new URLSearchParams(query)
   workerQuery.set('role', 'active')
+  // No snapshot made in this browser yet (the mark python-pool.js leaves): this worker boots cold
+  // at once instead of first asking the origin's file system, whose first use in a profile takes
+  // ~200 ms (measured). A hint for this worker only: the pool adopts it by workerQuery.
+  var hinted = new URLSearchParams(workerQuery)
+  try {
+    if (!localStorage.getItem('asyncio-live-deck-snapshot')) hinted.set('snapshot', 'none')
+  } catch (error) {} // no localStorage: the worker looks for itself
   function boot() {
     try {
-      var worker = new Worker(new URL('runtime/python-worker.js?' + workerQuery, document.baseURI), { type: 'module' })
+      var worker = new Worker(new URL('runtime/python-worker.js?' + hinted, document.baseURI), { type: 'module' })
       var early = { worker: worker, query: workerQuery.toString(), messages: [], errors: [], at: performance.now() }
       worker.onmessage = function (event) { early.messages.push(event) }
       worker.onerror = function (event) { early.errors.push(event) }

@@ -4,6 +4,15 @@
 // instead of after a ~3 s cold boot.
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
+// Left once a snapshot exists in this browser; early-boot.js reads it (the same name there).
+const SNAPSHOT_MARK = 'asyncio-live-deck-snapshot'
+
+function markSnapshotKept({ boot, snapshot }) {
+  if (boot !== 'snapshot' && snapshot !== 'made') return
+  try {
+    localStorage.setItem(SNAPSHOT_MARK, '1')
+  } catch {} // no localStorage: every boot looks for a snapshot itself
+}
 
 // The worker early-boot.js started while the page was parsing, if it matches this one.
 function adoptEarlyWorker(url) {
@@ -27,6 +36,7 @@ class PythonWorker {
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'ready') {
           this.info = data
+          markSnapshotKept(data)
           resolve(data)
         } else if (data.type === 'failed') {
           reject(new Error(data.reason))

@@ -70,7 +70,8 @@ async function boot() {
   import(`${options.indexURL}pyodide.asm.mjs`).catch(() => {}) // a failure shows in loadPyodide
   const useSnapshots = params.get('snapshots') !== 'off'
   const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES)
-  const bytes = useSnapshots ? (await keptSnapshot(name))?.bytes : null
+  // ?snapshot=none: the page knows none was made in this browser yet (early-boot.js).
+  const bytes = useSnapshots && params.get('snapshot') !== 'none' ? (await keptSnapshot(name))?.bytes : null
   mark('found')
   bytes?.then(() => mark('snapshotRead'), () => {})
   let boot = 'cold'
@@ -89,8 +90,10 @@ async function boot() {
       if (!make) throw error
       pyodide = await loadPyodide(options) // the experimental option failed: plain boot
     }
+    mark('booted')
     writeRuntimeModules()
     pyodide.runPython(PRELOAD)
+    mark('imported')
     if (make && pyodide.makeMemorySnapshot) {
       try {
         snapshot = (await writeSnapshot(name, pyodide.makeMemorySnapshot())) ? 'made' : snapshot
