@@ -146,8 +146,11 @@ export class LiveCell {
   }
 
   #showElapsed(ms) {
-    this.elapsed.dataset.elapsedMs = String(Math.round(ms))
-    this.elapsed.textContent = `${(ms / 1000).toFixed(2)} s`
+    // The badge is written from the whole milliseconds other windows receive (cell-sync.js), so
+    // every window rounds alike (2005.4 ms showed 2.01 s here and 2.00 s in a late window).
+    const whole = Math.round(ms)
+    this.elapsed.dataset.elapsedMs = String(whole)
+    this.elapsed.textContent = `${(whole / 1000).toFixed(2)} s`
   }
 
   #showMode(mode) {
