@@ -234,6 +234,32 @@ def test_a_presenter_view_opened_mid_run_follows_the_rest_of_it(context, base_ur
     assert presenter.elapsed(SCRATCH) == audience.elapsed(SCRATCH)
 
 
+def test_a_presenter_view_opened_later_shows_an_exercises_verdict(context, base_url):
+    """A learner's graded run, then the presenter view: the exercise cell shows the same verdict there."""
+    exercise = "concurrent_say_after"
+    page = context.new_page()
+    audience = Window(page)
+    page.goto(f"{base_url}asyncio.en.html")
+    audience.wait_python_ready()
+    audience.show(exercise)
+    assert audience.run(exercise) == "done"
+    verdict = lambda window: (  # noqa: E731
+        window.cell(exercise).get_attribute("data-verdict"),
+        window.cell(exercise).locator("[data-role=verdict]").text_content(),
+    )
+    shown = verdict(audience)
+    assert shown[0] == "fail" and shown[1].startswith("✘"), shown
+    with context.expect_page() as opened:
+        page.keyboard.press("p")
+    presenter = Window(opened.value)
+    presenter.page.wait_for_load_state()
+    presenter.page.wait_for_function(
+        f"document.querySelector('.live-cell[data-demo=\"{exercise}\"]').dataset.verdict === 'fail'"
+    )
+    assert verdict(presenter) == shown
+    assert output(presenter, exercise) == output(audience, exercise)
+
+
 def test_two_tabs_of_the_deck_share_one_python(context, base_url):
     first = Window(context.new_page())
     first.page.goto(f"{base_url}asyncio.ko.html")

@@ -2,7 +2,7 @@
 // an edit or a Reset goes out on the deck's channel and is applied in the other windows;
 // a run started in another window plays here too; a window that opens (a presenter view,
 // reopened) asks the leading window for every cell as it stands: code, output, timeline,
-// elapsed time, state — and follows a run still going.
+// elapsed time, state, the last run's result (an exercise's verdict) — and follows a run still going.
 
 const ACTIVE = ['running', 'queued']
 
@@ -17,6 +17,7 @@ function viewOf(cell, pool) {
     svg: cell.timeline.innerHTML,
     elapsedMs: cell.elapsed.dataset.elapsedMs ?? null,
     mode: cell.root.dataset.mode,
+    result: cell.result, // with an exercise's verdict
     run: run && { runId: run.runId, startedAgoMs: run.started ? Date.now() - run.startedAt : null },
   }
 }

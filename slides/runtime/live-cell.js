@@ -30,6 +30,7 @@ export class LiveCell {
     const pre = root.querySelector('[data-role=code]')
     this.original = pre.querySelector('code').textContent
     this.output = root.querySelector('[data-role=output]')
+    this.result = null // the last finished run's result (cell:done's detail), for windows opened later
     this.timeline = document.createElement('div')
     this.timeline.className = 'cell-timeline'
     this.timeline.dataset.role = 'timeline'
@@ -181,6 +182,7 @@ export class LiveCell {
       this.elapsed.textContent = ''
       delete this.elapsed.dataset.elapsedMs
       delete this.root.dataset.exitStatus
+      this.result = null
       this.#setState('queued')
       this.#emit('cell:run')
       const other = this.pool.runningName
@@ -222,6 +224,7 @@ export class LiveCell {
     if (result.status !== 0 && !result.crashed) this.#append('note', this.text.exited(result.status))
     this.#flush() // the closing note too, before the state says the run is over
     this.#setState(result.status === 0 ? 'done' : 'error')
+    this.result = result
     this.#emit('cell:done', result)
   }
 
@@ -254,12 +257,17 @@ export class LiveCell {
     this.pending = []
     this.elapsed.textContent = ''
     delete this.elapsed.dataset.elapsedMs
+    this.result = null
     this.#setState('idle')
     this.#emit('cell:reset')
   }
 
-  /** Show the cell as another window has it (cell-sync.js): {code, state, lines, svg, elapsedMs, mode}. */
-  restore({ code, state, lines, svg, elapsedMs, mode }) {
+  /**
+   * Show the cell as another window has it (cell-sync.js): {code, state, lines, svg, elapsedMs, mode,
+   * result}. A finished run's result goes out as cell:done again, so what other modules drew from it
+   * (an exercise's verdict) shows here too.
+   */
+  restore({ code, state, lines, svg, elapsedMs, mode, result = null }) {
     if (code !== this.code) this.setCode(code)
     this.output.replaceChildren()
     this.pending = []
@@ -272,5 +280,7 @@ export class LiveCell {
     if (elapsedMs != null) this.#showElapsed(Number(elapsedMs))
     this.#showMode(mode)
     this.#setState(state)
+    this.result = result
+    if (result) this.#emit('cell:done', result)
   }
 }
