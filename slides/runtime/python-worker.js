@@ -58,29 +58,30 @@ async function boot() {
   const started = performance.now()
   // ?jspi=off simulates a browser without JSPI, to exercise compat mode.
   if (params.get('jspi') === 'off') delete WebAssembly.Suspending
-  // Where a boot's time goes, in ms since the worker started (`invoke bench` prints them).
-  const marks = {}
-  const mark = (name) => (marks[name] = Math.round(performance.now() - started))
+  // Where a boot's time goes, in ms since the worker's time origin (`invoke bench` prints them).
+  const marks = { evaluated: Math.round(started) } // this module's code has loaded and run
+  const mark = (name) => (marks[name] = Math.round(performance.now()))
   // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
   // worker only, so the audience never waits for it — make one for next time. Its name
-  // covers the runtime's code, which this bundle carries: no fetch comes before the restore,
-  // and Pyodide fetches its files while the snapshot's bytes are read.
+  // covers the runtime's code, which this bundle carries: nothing is fetched first, and
+  // Pyodide's loading starts at once, beside the snapshot's lookup and read (it awaits the
+  // bytes before it instantiates its wasm); none found, that loading fails early, and a
+  // cold boot follows.
   const options = { indexURL: new URL('pyodide/', base).href }
   // Pyodide's first step imports its 1.2 MB Emscripten module: fetched and compiled meanwhile.
   import(`${options.indexURL}pyodide.asm.mjs`).catch(() => {}) // a failure shows in loadPyodide
   const useSnapshots = params.get('snapshots') !== 'off'
   const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES)
   // ?snapshot=none: the page knows none was made in this browser yet (early-boot.js).
-  const bytes = useSnapshots && params.get('snapshot') !== 'none' ? (await keptSnapshot(name))?.bytes : null
-  mark('found')
+  const bytes = useSnapshots && params.get('snapshot') !== 'none' ? keptSnapshot(name) : null
   bytes?.then(() => mark('snapshotRead'), () => {})
   let boot = 'cold'
-  let snapshot = bytes ? 'kept' : 'none'
+  let snapshot = 'none'
   if (bytes) {
     pyodide = await restore(loadPyodide, options, name, bytes)
     mark('restored')
-    if (pyodide) boot = 'snapshot'
-    else snapshot = 'dropped' // corrupt or unusable: cold boot below
+    if (pyodide) [boot, snapshot] = ['snapshot', 'kept']
+    else snapshot = await bytes.then(() => 'dropped', (error) => (error?.name === 'NotFoundError' ? 'none' : 'dropped'))
   }
   if (!pyodide) {
     const make = useSnapshots && params.get('role') === 'standby'

@@ -36,22 +36,17 @@ async function folder() {
 }
 
 /**
- * The kept snapshot called *name* as {bytes}, a promise of its bytes, or null when there is
- * none (or no OPFS). Resolves as soon as the file is found; the bytes are read a task later,
- * once the caller has started Pyodide's loading, whose requests then run beside the read.
+ * The bytes of the kept snapshot called *name*, as a promise that rejects with a NotFoundError
+ * when none is kept (or there is no OPFS). The caller starts Pyodide's loading meanwhile, so the
+ * lookup and the read run beside Pyodide's own requests.
  */
 export async function keptSnapshot(name) {
-  let handle
-  try {
-    handle = await (await folder())?.getFileHandle(name)
-    // Empty while another worker writes it (createWritable commits on close): none yet.
-    if (!handle || !(await handle.getFile()).size) return null
-  } catch {
-    return null // NotFoundError: none kept yet
-  }
-  const bytes = new Promise((resolve) => setTimeout(resolve)).then(() => readFile(handle))
-  bytes.catch(() => {}) // a failed read is a failed restore (restore() below)
-  return { bytes }
+  const dir = await folder()
+  if (!dir) throw new DOMException('no origin private file system', 'NotFoundError')
+  const handle = await dir.getFileHandle(name) // NotFoundError: none kept yet
+  // Empty while another worker writes it (createWritable commits on close): none yet.
+  if (!(await handle.getFile()).size) throw new DOMException('a snapshot being written', 'NotFoundError')
+  return readFile(handle)
 }
 
 // A synchronous access handle (workers only) reads the 31 MB snapshot in 20–60 ms, a Blob's
@@ -95,8 +90,8 @@ export async function dropSnapshot(name) {
 }
 
 /**
- * loadPyodide from a kept snapshot's bytes (a promise, being read); null (and the snapshot
- * dropped) if it fails in any way.
+ * loadPyodide from a kept snapshot's bytes (a promise, being read); null if it fails in any way
+ * (none kept, or a snapshot that does not restore: that one is dropped).
  */
 export async function restore(loadPyodide, options, name, bytes) {
   try {
@@ -108,7 +103,7 @@ export async function restore(loadPyodide, options, name, bytes) {
     if (pyodide.runPython('1 + 1') !== 2) throw new Error('restored interpreter misbehaves')
     return pyodide
   } catch {
-    await dropSnapshot(name)
+    if (await bytes.then(() => true, () => false)) await dropSnapshot(name) // read, yet unusable
     return null
   }
 }
