@@ -64,9 +64,14 @@ async function start() {
   }
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))
-  // The full fonts, for what is typed live: once Python is up (or has failed), or after 5 s regardless.
-  pool.addEventListener('status', ({ detail }) => detail.status !== 'loading' && loadFontFallback())
-  setTimeout(loadFontFallback, 5000)
+  // What only typing needs — the full fonts, CodeMirror — loads once Python is up (or has failed),
+  // or after 5 s regardless: off the boot's critical path.
+  const afterBoot = () => {
+    loadFontFallback()
+    import('./lazy-editor.js').then(({ loadEditor }) => loadEditor())
+  }
+  pool.addEventListener('status', ({ detail }) => detail.status !== 'loading' && afterBoot())
+  setTimeout(afterBoot, 5000)
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
   // The cells (CodeMirror and all) load while Python boots: the worker starts first.

@@ -6,7 +6,7 @@
 // run's result), cell:reset — add toolbar buttons with addButton(), and pass fields to the
 // worker through `request` (an exercise's grader). Other windows' runs are rendered through
 // play() and restore() (cell-sync.js).
-import { mountEditor } from './editor.js'
+import { lazyEditor } from './lazy-editor.js'
 
 const TICK_MS = 100
 
@@ -63,7 +63,7 @@ export class LiveCell {
   }
 
   #ensureEditor() {
-    this.editor ??= mountEditor(this.pre, {
+    this.editor ??= lazyEditor(this.pre, {
       code: this.startCode ?? this.original,
       onRun: () => this.run(),
       onChange: (code) => this.#emit('cell:code', code),
