@@ -2,7 +2,7 @@
 // dist/runtime/ by `invoke build`) from a URL relative to the deck, so dist/
 // works from any static host and sub-path. Print builds (PDF) get no runtime.
 // A tiny inline script starts Python's worker before the browser has parsed the slides
-// (see slides/runtime/early-boot.js; the build moves it to the top of <head>); another, at the end,
+// (see slides/runtime/early-boot.js; the build moves it up into <head>); another, at the end,
 // says on a deck opened as a file that live Python needs it served (file-note.js).
 import { readFileSync } from 'node:fs'
 

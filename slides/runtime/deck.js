@@ -74,7 +74,7 @@ async function start() {
   setTimeout(afterBoot, 5000)
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
-  // The cells (CodeMirror and all) load while Python boots: the worker starts first.
+  // The cells load while Python boots (the worker starts first); their editor later (lazy-editor.js).
   const [{ LiveCell }, { followLineSteps }, { syncCells }, { attachEditStore }, { attachExercise }] = await Promise.all([
     import('./live-cell.js'),
     import('./line-steps.js'),

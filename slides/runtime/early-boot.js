@@ -1,6 +1,7 @@
-// Inlined in the deck by slides/engine/runtime-script.mjs, and moved by the build to the top
-// of <head> (deckkit/build.py), so Python starts booting before the browser has parsed the
-// theme's styles and the slides. python-pool.js adopts this worker and replays what it said.
+// Inlined in the deck by slides/engine/runtime-script.mjs and moved by the build into <head>,
+// right after <meta charset> (deckkit/build.py), so Python starts booting before the browser
+// has parsed the theme's styles and the slides. python-pool.js adopts this worker and
+// replays what it said.
 // One window per deck runs Python (slides/runtime/leadership.js): the worker stays only in
 // the window that wins the deck's Web Lock; a presenter view or second tab opened beside
 // it terminates its own as soon as it learns it follows.
