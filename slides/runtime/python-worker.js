@@ -79,7 +79,7 @@ async function boot() {
   let snapshot = 'none'
   if (bytes) {
     pyodide = await restore(loadPyodide, options, name, bytes)
-    mark('restored')
+    mark(pyodide ? 'restored' : 'notRestored')
     if (pyodide) [boot, snapshot] = ['snapshot', 'kept']
     else snapshot = await bytes.then(() => 'dropped', (error) => (error?.name === 'NotFoundError' ? 'none' : 'dropped'))
   }
