@@ -24,8 +24,8 @@ worker.onmessage = () => { window.bootMs = performance.now() }
 </script>"""
 
 
-def _bare_boot_ms(page, base) -> float:
-    page.goto(f"{base}bench/bare.html")
+def _bare_ready_ms(page) -> float:
+    """The bare page opened: when its Pyodide became ready, in ms since the page opened."""
     page.wait_for_function("window.bootMs", timeout=60_000)
     return page.evaluate("window.bootMs")
 
@@ -100,35 +100,35 @@ def _reopen(context, url, ready_ms, page=None):
     return page, ready_ms(page)
 
 
-def _launch(playwright, profile: Path):
+def _launch(playwright, profile: Path, url: str | None = None):
     """A browser with a persistent profile (HTTP cache, compiled WebAssembly, the origin's private file
-    system kept on disk), as a presenter's own browser is — an incognito context keeps none of it across launches."""
-    return playwright.chromium.launch_persistent_context(
+    system kept on disk), as a presenter's own browser is — an incognito context keeps none of it across
+    launches — and its first tab, with *url* open in it if given. Returns (context, page)."""
+    context = playwright.chromium.launch_persistent_context(
         str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 720}
     )
+    page = context.pages[0] if context.pages else context.new_page()
+    if url:
+        page.goto(url)
+    return context, page
 
 
 def _bare_round(playwright, base, profile: Path) -> dict[str, float]:
     """The bare Pyodide page: cold first open, warm reopen in a new tab, then after a browser relaunch."""
-    context = _launch(playwright, profile)
-    page = context.pages[0] if context.pages else context.new_page()
-    figures = {"cold": _bare_boot_ms(page, base)}
-    page.close()
-    time.sleep(1)
-    page = context.new_page()
-    figures["warm"] = _bare_boot_ms(page, base)
+    bare = f"{base}bench/bare.html"
+    context, page = _launch(playwright, profile, bare)
+    figures = {"cold": _bare_ready_ms(page)}
+    page, figures["warm"] = _reopen(context, bare, _bare_ready_ms, page)
     context.close()
-    context = _launch(playwright, profile)
-    page = context.pages[0] if context.pages else context.new_page()
-    figures["relaunch"] = _bare_boot_ms(page, base)
+    context, page = _launch(playwright, profile, bare)
+    figures["relaunch"] = _bare_ready_ms(page)
     context.close()
     return figures
 
 
 def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     """The deck: first open (and the live figures), reload, new tab, browser relaunch."""
-    context = _launch(playwright, profile)
-    page = context.pages[0] if context.pages else context.new_page()
+    context, page = _launch(playwright, profile)  # its first open counts the bytes it loads
     figures = {}
     figures["first"], figures["extra"] = _deck_ready_ms(page, base, deck)
     figures["first_marks"] = _boot_marks(page)
@@ -142,9 +142,7 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     figures["reload"] = _reopened_ms(page)
     page, figures["new_tab"] = _reopen(context, deck_url, _reopened_ms, page)
     context.close()
-    context = _launch(playwright, profile)
-    page = context.pages[0] if context.pages else context.new_page()
-    page.goto(deck_url)
+    context, page = _launch(playwright, profile, deck_url)
     figures["relaunch"] = _reopened_ms(page)
     figures["relaunch_marks"] = _boot_marks(page)
     context.close()

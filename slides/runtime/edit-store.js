@@ -4,17 +4,12 @@
 // version of the demo), the new code shows, with a note that the older edit was set aside and a
 // button that brings it back.
 
+import { fnv1a } from './fnv1a.js'
+
 const PREFIX = 'asyncio-live:edit:'
 
-/** FNV-1a, 32 bits, as hex: enough to tell that the slide's code changed. */
-export function hashCode(text) {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash.toString(16).padStart(8, '0')
-}
+/** Enough to tell that the slide's code changed (8 hex digits, as kept edits store it). */
+const hashCode = (text) => fnv1a(text).toString(16).padStart(8, '0')
 
 function storage() {
   try {

@@ -146,6 +146,16 @@ export class LiveCell {
     delete this.root.dataset.timeline
   }
 
+  #clearOutput() {
+    this.output.replaceChildren()
+    this.pending = []
+  }
+
+  #clearElapsed() {
+    this.elapsed.textContent = ''
+    delete this.elapsed.dataset.elapsedMs
+  }
+
   #showElapsed(ms) {
     // The badge is written from the whole milliseconds other windows receive (cell-sync.js), so
     // every window rounds alike (2005.4 ms showed 2.01 s here and 2.00 s in a late window).
@@ -177,10 +187,8 @@ export class LiveCell {
     let started = 0
     let ticker = 0
     if (!resume) {
-      this.output.replaceChildren()
-      this.pending = []
-      this.elapsed.textContent = ''
-      delete this.elapsed.dataset.elapsedMs
+      this.#clearOutput()
+      this.#clearElapsed()
       delete this.root.dataset.exitStatus
       this.result = null
       this.#setState('queued')
@@ -195,8 +203,7 @@ export class LiveCell {
     const result = await source({
       onStart: (info) => {
         this.#clearTimeline()
-        this.output.replaceChildren()
-        this.pending = []
+        this.#clearOutput()
         this.#setState('running')
         this.#showMode(info.mode)
         started = performance.now()
@@ -253,10 +260,8 @@ export class LiveCell {
     this.stop()
     this.#ensureEditor().setCode(this.original)
     this.#clearTimeline()
-    this.output.replaceChildren()
-    this.pending = []
-    this.elapsed.textContent = ''
-    delete this.elapsed.dataset.elapsedMs
+    this.#clearOutput()
+    this.#clearElapsed()
     this.result = null
     this.#setState('idle')
     this.#emit('cell:reset')
@@ -269,14 +274,12 @@ export class LiveCell {
    */
   restore({ code, state, lines, svg, elapsedMs, mode, result = null }) {
     if (code !== this.code) this.setCode(code)
-    this.output.replaceChildren()
-    this.pending = []
+    this.#clearOutput()
     for (const [stream, text] of lines) this.#append(stream, text)
     this.#flush()
     if (svg) this.#drawTimeline(svg)
     else this.#clearTimeline()
-    this.elapsed.textContent = ''
-    delete this.elapsed.dataset.elapsedMs
+    this.#clearElapsed()
     if (elapsedMs != null) this.#showElapsed(Number(elapsedMs))
     this.#showMode(mode)
     this.#setState(state)

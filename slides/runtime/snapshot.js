@@ -5,6 +5,8 @@
 // Pyodide's snapshot options are underscored (experimental): every failure here falls back
 // to a cold boot, and the caller says which ran.
 
+import { fnv1a } from './fnv1a.js'
+
 const FOLDER = 'asyncio-live-deck-snapshots'
 const OLD_CACHE = 'asyncio-live-deck-python' // where earlier releases kept theirs (Cache Storage)
 const RESTORE_TIMEOUT_MS = 15_000
@@ -15,19 +17,13 @@ const RESTORE_TIMEOUT_MS = 15_000
 export const PRELOAD =
   'import live_runtime, fresh_process, platform_limits, platform_notes, script_errors, script_exit, script_output'
 
-function hash(text) {
-  let h = 2166136261
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
-  return (h >>> 0).toString(36)
-}
-
 /**
  * The snapshot's file name: a stale snapshot (other Pyodide, other preload, other runtime
  * modules) is never used. *modules* are the runtime's [name, source] pairs, whose code it carries.
  */
 export function snapshotName(pyodideVersion, modules) {
   const held = PRELOAD + modules.map(([name, source]) => `\n# ${name}\n${source}`).join('')
-  return `${pyodideVersion}-${hash(held)}.bin`
+  return `${pyodideVersion}-${fnv1a(held).toString(36)}.bin`
 }
 
 async function folder() {
