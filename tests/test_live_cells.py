@@ -68,6 +68,45 @@ def test_keys_typed_in_a_cell_edit_code_and_never_move_the_slides(deck, page):
     assert "nested()" in original
 
 
+def test_a_long_pasted_line_wraps_inside_the_panel_and_long_code_scrolls(deck, page):
+    """Code pasted from the docs: no character runs past the code panel's edge, where the room would not
+    see it; a wrapped line's rest hangs deeper than the line starts. Code taller than the panel scrolls
+    with the wheel, and the wheel there does not turn the slide."""
+    cell = deck.show(SCRATCH)
+    slide = page.evaluate("location.hash")
+    long_line = "    print('" + "a long line of words " * 6 + "')"
+    deck.set_code(SCRATCH, "def main():\n" + long_line + "\n" + "".join(f"x{i} = {i}\n" for i in range(40)))
+    panel = cell.locator(".cm-scroller").bounding_box()
+    rows = page.evaluate(
+        """(name) => {
+             const line = document.querySelectorAll(`.live-cell[data-demo="${name}"] .cm-line`)[1]
+             const range = document.createRange()
+             range.selectNodeContents(line)
+             const rows = new Map()  // top → [left, right] of the text on that row
+             for (const r of range.getClientRects()) {
+               if (!r.width) continue
+               const [left, right] = rows.get(Math.round(r.top)) ?? [Infinity, -Infinity]
+               rows.set(Math.round(r.top), [Math.min(left, r.left), Math.max(right, r.right)])
+             }
+             return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, edges]) => edges)
+           }""",
+        SCRATCH,
+    )
+    assert len(rows) >= 2, rows  # it wrapped
+    assert max(right for _, right in rows) <= panel["x"] + panel["width"] + 0.5, (rows, panel)
+    first_left = rows[0][0]
+    assert all(left > first_left + 20 for left, _ in rows[1:]), rows  # the rest hangs deeper
+    scroller = cell.locator(".cm-scroller")
+    assert scroller.evaluate("(el) => el.scrollHeight > el.clientHeight + 100")
+    scroller.hover()
+    page.mouse.wheel(0, 300)
+    page.wait_for_function(
+        "(name) => document.querySelector(`.live-cell[data-demo=\"${name}\"] .cm-scroller`).scrollTop > 100", arg=SCRATCH
+    )
+    assert page.evaluate("location.hash") == slide
+    assert deck.run(SCRATCH) == "done"  # the wrapped line is still one line of Python
+
+
 def test_stop_ends_an_endless_loop_and_python_is_ready_within_a_second(deck, page):
     deck.show(SCRATCH)
     deck.set_code(SCRATCH, "while True:\n    pass\n")

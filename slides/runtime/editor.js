@@ -20,7 +20,8 @@ const deckHighlight = HighlightStyle.define([
 const deckTheme = EditorView.theme(
   {
     '&': { backgroundColor: 'transparent', color: 'inherit', fontSize: 'inherit' },
-    '.cm-scroller': { fontFamily: 'inherit', lineHeight: 'inherit', overflow: 'hidden' },
+    // Code longer than the panel scrolls (the wheel, the keyboard); a long line wraps (hangingIndent).
+    '.cm-scroller': { fontFamily: 'inherit', lineHeight: 'inherit', overflowX: 'hidden', overflowY: 'auto' },
     '.cm-content': { padding: '0', caretColor: '#ffffff' },
     '.cm-line': { padding: '0' },
     '&.cm-focused': { outline: 'none' },
@@ -48,6 +49,26 @@ const stepLines = StateField.define({
     }
     return decorations
   },
+  provide: (field) => EditorView.decorations.from(field),
+})
+
+// A line longer than the panel (a docs example pasted in, say) wraps rather than running past its
+// edge, where the room would not see it; the wrapped part hangs one indent deeper than the line
+// starts, as an editor's soft wrap does, so it does not read as Python's own indentation.
+function hangingIndents(doc) {
+  const marks = []
+  for (let number = 1; number <= doc.lines; number++) {
+    const line = doc.line(number)
+    const hang = /^[ \t]*/.exec(line.text)[0].replace(/\t/g, '    ').length + 4
+    const style = `padding-left: ${hang}ch; text-indent: -${hang}ch`
+    marks.push(Decoration.line({ attributes: { style } }).range(line.from))
+  }
+  return Decoration.set(marks)
+}
+
+const hangingIndent = StateField.define({
+  create: (state) => hangingIndents(state.doc),
+  update: (decorations, transaction) => (transaction.docChanged ? hangingIndents(transaction.state.doc) : decorations),
   provide: (field) => EditorView.decorations.from(field),
 })
 
@@ -81,6 +102,8 @@ export function mountEditor(pre, { code, onRun, onChange = () => {} }) {
       runKeys,
       syntaxHighlighting(deckHighlight),
       stepLines,
+      EditorView.lineWrapping,
+      hangingIndent,
       deckTheme,
       EditorView.updateListener.of((update) => update.docChanged && onChange(update.state.doc.toString())),
       EditorView.contentAttributes.of({ 'aria-label': 'Python code', spellcheck: 'false' }),
