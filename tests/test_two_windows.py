@@ -151,6 +151,49 @@ def test_edit_run_stop_and_reset_in_either_window_show_in_the_other(context, bas
     assert output(audience, SCRATCH) == ""
 
 
+# Counts its runs in the interpreter's file system, which outlives a run's fresh namespace.
+COUNTED_RUN = """import asyncio
+from pathlib import Path
+
+runs = Path('/tmp/runs-of-this-cell')
+runs.write_text(runs.read_text() + 'x' if runs.exists() else 'x')
+
+async def main():
+    await asyncio.sleep(0.5)
+    print('run', len(runs.read_text()))
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("late", ["audience", "presenter"])
+def test_run_pressed_in_both_windows_at_once_runs_the_cell_once(context, base_url, late):
+    """Run pressed in both windows, each before it heard of the other's run: the *late* window hears the
+    deck's channel 300 ms late (as if the windows were busy), so both requests reach the leading window.
+    The cell runs once, shown in both."""
+    audience, presenter = open_pair(context, base_url, cell=SCRATCH)
+    audience.set_code(SCRATCH, COUNTED_RUN)
+    presenter.page.wait_for_function(f"window.liveDeck.cell('{SCRATCH}').code.includes('runs-of-this-cell')", timeout=2_000)
+    slow, other = (audience, presenter) if late == "audience" else (presenter, audience)
+    slow.page.evaluate(
+        """() => {
+             const channel = window.liveDeck.pool.channel
+             const deliver = channel.onmessage
+             channel.onmessage = (event) => setTimeout(() => deliver(event), 300)
+           }"""
+    )
+    other.click(SCRATCH, "run")
+    assert slow.state(SCRATCH) == "idle"  # it has not heard of that run yet
+    slow.click(SCRATCH, "run")
+    for window in (audience, presenter):
+        assert window.wait_state(SCRATCH, "done", "error") == "done"
+    audience.page.wait_for_timeout(1_500)  # a second run, were there one, would be done by now
+    for window in (audience, presenter):
+        assert window.state(SCRATCH) == "done"
+        assert output(window, SCRATCH).strip() == "run 1"
+    assert audience.elapsed(SCRATCH) == presenter.elapsed(SCRATCH)
+
+
 def test_presenter_view_shows_python_status_and_the_running_cell(context, base_url):
     audience, presenter = open_pair(context, base_url, deck="asyncio.ko")
     panel = presenter.page.locator(".presenter-python")

@@ -4,7 +4,8 @@
 // window's runs; each run's events (queued, start, output, timeline, done) go out on the
 // deck's BroadcastChannel and are delivered in every window, the leader's included, so
 // all windows render the same stream. A run started elsewhere reaches this window's
-// cell through a 'follow' event (cell-sync.js plays it).
+// cell through a 'follow' event (cell-sync.js plays it); a cell's Run pressed in two
+// windows at once is one run ('merged').
 import { PythonPool } from './python-pool.js'
 
 const newId = () => Math.random().toString(36).slice(2, 10)
@@ -21,7 +22,7 @@ export class SharedPool extends EventTarget {
     this.leader = false
     this.pool = null // the PythonPool, in the leading window only
     this.nextRun = 1
-    this.handlers = new Map() // runId → {callbacks, resolve}: runs this window renders
+    this.handlers = new Map() // runId → [{callbacks, resolve}]: runs this window renders
     this.requests = new Map() // runId → request this window sent and that has not finished
     this.inflight = new Map() // runId → {name, started, startedAt}: every window's unfinished runs
     leadership.leading.then(() => this.#lead())
@@ -46,7 +47,11 @@ export class SharedPool extends EventTarget {
 
   /** Render a run of any window: its callbacks get the run's events; resolves with its result. */
   follow(runId, callbacks) {
-    return new Promise((resolve) => this.handlers.set(runId, { callbacks, resolve }))
+    return new Promise((resolve) => this.#attach(runId, [{ callbacks, resolve }]))
+  }
+
+  #attach(runId, handlers) {
+    this.handlers.set(runId, [...(this.handlers.get(runId) ?? []), ...handlers])
   }
 
   stop(name) {
@@ -98,6 +103,15 @@ export class SharedPool extends EventTarget {
     this.send({ type: 'run-event', runId, name, kind, ...data })
   }
 
+  // Run pressed in two windows at once, each before it heard of the other's run: one run, which both
+  // windows render. The leader takes the requests one after the other; the later one, for a cell whose
+  // run has not finished, joins that run ('merged').
+  #serveOrMerge(request) {
+    const running = this.runOf(request.name)
+    if (running && running.runId !== request.runId) this.#emit(request.runId, request.name, 'merged', { into: running.runId })
+    else this.#serve(request)
+  }
+
   #serve(request) {
     if (request.served) return
     request.served = true // the leader's own requests come back through send()
@@ -135,7 +149,7 @@ export class SharedPool extends EventTarget {
         this.#setStatus(message.detail)
         break
       case 'run':
-        if (this.leader && !this.inflight.has(message.runId)) this.#serve(message)
+        if (this.leader && !this.inflight.has(message.runId)) this.#serveOrMerge(message)
         break
       case 'stop':
         if (this.leader) this.pool.stop(message.name)
@@ -148,6 +162,18 @@ export class SharedPool extends EventTarget {
     }
   }
 
+  #detach(runId) {
+    const handlers = this.handlers.get(runId) ?? []
+    this.handlers.delete(runId)
+    return handlers
+  }
+
+  /** This window's request to run the cell *name* that the leader has not queued yet, if any. */
+  #unqueuedRequest(name) {
+    for (const request of this.requests.values()) if (request.name === name && !this.inflight.has(request.runId)) return request
+    return null
+  }
+
   #setStatus(detail) {
     this.detail = detail
     this.status = detail.status
@@ -157,24 +183,35 @@ export class SharedPool extends EventTarget {
   #runEvent({ runId, name, kind, ...data }) {
     if (kind === 'queued') {
       this.inflight.set(runId, { name, started: false, startedAt: 0 })
+      if (this.handlers.has(runId)) return
+      // This window asked to run that cell too, and the leader has not queued it: it will join this
+      // run ('merged'), so the cell renders this run from its start, with the handlers of its own.
+      const own = this.#unqueuedRequest(name)
+      if (own) this.#attach(runId, this.#detach(own.runId))
       // A run another window started: this window's cell renders it too.
-      if (!this.handlers.has(runId)) this.dispatchEvent(new CustomEvent('follow', { detail: { runId, name } }))
+      else this.dispatchEvent(new CustomEvent('follow', { detail: { runId, name } }))
+      return
+    }
+    if (kind === 'merged') {
+      this.requests.delete(runId)
+      const handlers = this.#detach(runId) // none if 'queued' moved them already
+      if (this.inflight.has(data.into)) this.#attach(data.into, handlers)
+      else handlers.forEach((handler) => handler.resolve(lostResult)) // that run died with its window
       return
     }
     const run = this.inflight.get(runId)
-    const handler = this.handlers.get(runId)
+    const handlers = this.handlers.get(runId) ?? []
     if (kind === 'start') {
       if (run) Object.assign(run, { started: true, startedAt: Date.now() })
-      handler?.callbacks.onStart?.(data.info)
+      handlers.forEach((handler) => handler.callbacks.onStart?.(data.info))
     } else if (kind === 'output') {
-      handler?.callbacks.onOutput?.(data.stream, data.text, data)
+      handlers.forEach((handler) => handler.callbacks.onOutput?.(data.stream, data.text, data))
     } else if (kind === 'timeline') {
-      handler?.callbacks.onTimeline?.(data.svg)
+      handlers.forEach((handler) => handler.callbacks.onTimeline?.(data.svg))
     } else if (kind === 'done') {
       this.inflight.delete(runId)
       this.requests.delete(runId)
-      this.handlers.delete(runId)
-      handler?.resolve(data.result)
+      this.#detach(runId).forEach((handler) => handler.resolve(data.result))
     }
     if (kind === 'start' || kind === 'done') this.dispatchEvent(new Event('run-change'))
   }
