@@ -159,7 +159,7 @@ runs = Path('/tmp/runs-of-this-cell')
 runs.write_text(runs.read_text() + 'x' if runs.exists() else 'x')
 
 async def main():
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(1.5)
     print('run', len(runs.read_text()))
 
 asyncio.run(main())
@@ -169,7 +169,8 @@ asyncio.run(main())
 @pytest.mark.parametrize("late", ["audience", "presenter"])
 def test_run_pressed_in_both_windows_at_once_runs_the_cell_once(context, base_url, late):
     """Run pressed in both windows, each before it heard of the other's run: the *late* window hears the
-    deck's channel 300 ms late (as if the windows were busy), so both requests reach the leading window.
+    deck's channel 700 ms late (as if the windows were busy), so both requests reach the leading window
+    while the first run (1.5 s) goes on.
     The cell runs once, shown in both."""
     audience, presenter = open_pair(context, base_url, cell=SCRATCH)
     audience.set_code(SCRATCH, COUNTED_RUN)
@@ -179,7 +180,7 @@ def test_run_pressed_in_both_windows_at_once_runs_the_cell_once(context, base_ur
         """() => {
              const channel = window.liveDeck.pool.channel
              const deliver = channel.onmessage
-             channel.onmessage = (event) => setTimeout(() => deliver(event), 300)
+             channel.onmessage = (event) => setTimeout(() => deliver(event), 700)
            }"""
     )
     other.click(SCRATCH, "run")
@@ -187,7 +188,7 @@ def test_run_pressed_in_both_windows_at_once_runs_the_cell_once(context, base_ur
     slow.click(SCRATCH, "run")
     for window in (audience, presenter):
         assert window.wait_state(SCRATCH, "done", "error") == "done"
-    audience.page.wait_for_timeout(1_500)  # a second run, were there one, would be done by now
+    audience.page.wait_for_timeout(2_500)  # a second run, were there one, would be done by now
     for window in (audience, presenter):
         assert window.state(SCRATCH) == "done"
         assert output(window, SCRATCH).strip() == "run 1"
