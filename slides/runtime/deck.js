@@ -65,8 +65,11 @@ async function start() {
   show({ status: 'loading' })
   pool.addEventListener('status', (event) => show(event.detail))
   // What only typing needs — the full fonts, CodeMirror — loads once Python is up (or has failed),
-  // or after 5 s regardless: off the boot's critical path.
+  // or after 5 s regardless: off the boot's critical path. Once: later statuses (after Stop) skip it.
+  let typingLoaded = false
   const afterBoot = () => {
+    if (typingLoaded) return
+    typingLoaded = true
     loadFontFallback()
     import('./lazy-editor.js').then(({ loadEditor }) => loadEditor())
   }

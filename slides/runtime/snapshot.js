@@ -40,20 +40,21 @@ export async function keptSnapshot(name) {
   const dir = await folder()
   if (!dir) throw new DOMException('no origin private file system', 'NotFoundError')
   const handle = await dir.getFileHandle(name) // NotFoundError: none kept yet
+  const file = await handle.getFile()
   // Empty while another worker writes it (createWritable commits on close): none yet.
-  if (!(await handle.getFile()).size) throw new DOMException('a snapshot being written', 'NotFoundError')
-  return readFile(handle)
+  if (!file.size) throw new DOMException('a snapshot being written', 'NotFoundError')
+  return readFile(handle, file)
 }
 
 // A synchronous access handle (workers only) reads the 31 MB snapshot in 20–60 ms, a Blob's
 // arrayBuffer() in 100–180 ms (fresh renderer, measured). It is exclusive: a second worker
 // reading at the same moment gets the Blob.
-async function readFile(handle) {
+async function readFile(handle, file) {
   let access = null
   try {
     access = await handle.createSyncAccessHandle()
   } catch {}
-  if (!access) return new Uint8Array(await (await handle.getFile()).arrayBuffer())
+  if (!access) return new Uint8Array(await file.arrayBuffer())
   try {
     const buffer = new Uint8Array(access.getSize())
     access.read(buffer, { at: 0 })
