@@ -63,7 +63,11 @@ async function start() {
     badge.textContent = pythonStatusText(text, { status, python, reason })
   }
   show({ status: 'loading' })
-  pool.addEventListener('status', (event) => show(event.detail))
+  // A window is ready to run once its cells are wired too: a presenter view hears "ready" from the
+  // leading window at once, before its own cells exist. Statuses show from then on, in order.
+  let cellsWired
+  const wiring = new Promise((resolve) => (cellsWired = resolve))
+  pool.addEventListener('status', (event) => wiring.then(() => show(event.detail)))
   // What only typing needs — the full fonts, CodeMirror — loads once Python is up (or has failed),
   // or after 5 s regardless: off the boot's critical path. Once: later statuses (after Stop) skip it.
   let typingLoaded = false
@@ -78,21 +82,25 @@ async function start() {
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
   // The cells load while Python boots (the worker starts first); their editor later (lazy-editor.js).
-  const [{ LiveCell }, { followLineSteps }, { syncCells }, { attachEditStore }, { attachExercise }] = await Promise.all([
-    import('./live-cell.js'),
-    import('./line-steps.js'),
-    import('./cell-sync.js'),
-    import('./edit-store.js'),
-    import('./exercise.js'),
-  ])
-  const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
-  cells.forEach(followLineSteps)
-  for (const cell of cells) {
-    attachEditStore(cell, text)
-    attachExercise(cell, text)
+  try {
+    const [{ LiveCell }, { followLineSteps }, { syncCells }, { attachEditStore }, { attachExercise }] = await Promise.all([
+      import('./live-cell.js'),
+      import('./line-steps.js'),
+      import('./cell-sync.js'),
+      import('./edit-store.js'),
+      import('./exercise.js'),
+    ])
+    const cells = [...document.querySelectorAll('.live-cell[data-demo]')].map((root) => new LiveCell(root, pool, text))
+    cells.forEach(followLineSteps)
+    for (const cell of cells) {
+      attachEditStore(cell, text)
+      attachExercise(cell, text)
+    }
+    if (lead) syncCells(cells, pool, { leadsFromStart: lead.first })
+    window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
+  } finally {
+    cellsWired() // a failed import still lets Python's status (a failure too, then) show
   }
-  if (lead) syncCells(cells, pool, { leadsFromStart: lead.first })
-  window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
 }
 
 start()
