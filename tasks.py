@@ -12,8 +12,9 @@ from deckkit.paths import DECKS, DIST
 
 @task
 def build(c):
-    """Build both decks as HTML into dist/ (a static site: fonts, live-cell runtime, Pyodide)."""
+    """Build both decks as HTML into dist/ (a static site: fonts, live-cell runtime, Pyodide, a snapshot of Python)."""
     requirements.node_modules()
+    requirements.browser_for_build()
     from deckkit.build import build as build_site
 
     for output in build_site():

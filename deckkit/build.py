@@ -143,7 +143,21 @@ def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     copy_pyodide(dist / "pyodide")
     bundle_runtime(dist / "runtime")
     write_index(dist / "index.html", decks)
+    keep_python_snapshot(dist)
     return outputs
+
+
+def keep_python_snapshot(dist: Path, chromium: str = CHROMIUM) -> Path | None:
+    """The deck's own snapshot of Python (deckkit/snapshot.py), made in a process of its own; without
+    one the deck still works, and a browser's first open boots Python cold: said, not fatal."""
+    result = subprocess.run([sys.executable, "-m", "deckkit.snapshot", str(dist), "--chromium", chromium],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 0:
+        return Path(result.stdout.strip())
+    reason = (result.stderr.strip().splitlines() or ["no reason given"])[-1]
+    print(f"! no Python snapshot for the deck ({reason}): a browser's first open boots Python cold (~2 s)",
+          file=sys.stderr, flush=True)
+    return None
 
 
 def build_pdf(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:

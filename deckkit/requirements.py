@@ -51,6 +51,15 @@ def debian_packages(*, for_tests: bool) -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
 
 
+def browser_for_build() -> None:
+    """Chromium, which makes the deck's snapshot of Python; installed where it can be, else the build
+    says it goes without (deckkit/build.py)."""
+    try:
+        debian_packages(for_tests=False)
+    except MissingRequirement as missing:
+        print(str(missing).strip(), flush=True)
+
+
 def python_test_packages() -> None:
     """The test extra of pyproject.toml (pytest, looptime, playwright, pytest-pyodide)."""
     try:

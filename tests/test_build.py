@@ -164,3 +164,32 @@ def test_a_demo_fence_with_pasted_code_fails_the_build(tmp_path):
     source.write_text(f"---\nmarp: true\n---\n```python demo={demo}\nprint('pasted')\n```\n")
     with pytest.raises(BuildError, match="must be empty"):
         marp(source, tmp_path / "pasted.html")
+
+
+def test_the_build_keeps_one_snapshot_of_python_for_the_current_runtime(built_site, tmp_path):
+    """A rebuild with the runtime unchanged keeps the snapshot it has (the deck's worker restores it:
+    nothing is made again), and drops those of other runtimes."""
+    from deckkit.build import keep_python_snapshot
+
+    [current] = (built_site / "snapshots").iterdir()
+    assert re.fullmatch(r"\d+\.\d+\.\d+-[0-9a-z]+\.bin\.gz", current.name)
+    for entry in built_site.iterdir():
+        if entry.name != "snapshots":
+            (tmp_path / entry.name).symlink_to(entry)
+    (tmp_path / "snapshots").mkdir()
+    (tmp_path / "snapshots" / current.name).write_bytes(current.read_bytes())
+    (tmp_path / "snapshots" / "0.0.0-old.bin.gz").write_bytes(b"an older runtime's")
+    assert keep_python_snapshot(tmp_path) == tmp_path / "snapshots" / current.name
+    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == [current.name]
+    assert (tmp_path / "snapshots" / current.name).read_bytes() == current.read_bytes()
+
+
+def test_a_build_that_cannot_make_the_snapshot_says_so_and_goes_on(tmp_path, capsys):
+    from deckkit.build import keep_python_snapshot
+
+    (tmp_path / "index.html").write_text("<!doctype html>")
+    assert keep_python_snapshot(tmp_path, chromium=str(tmp_path / "no-chromium")) is None
+    said = capsys.readouterr().err
+    assert said.startswith("! no Python snapshot for the deck (") and "no-chromium" in said, said
+    assert "first open boots Python cold" in said
+    assert not list((tmp_path / "snapshots").iterdir())

@@ -34,17 +34,18 @@ def comparable(name, text):
     return text.strip()
 
 
-@pytest.fixture(scope="module", params=["cold", "snapshot"])
+@pytest.fixture(scope="module", params=["cold", "served", "kept"])
 def deck(request, browser, base_url):
-    """The deck with its interpreter booted cold, or restored from a memory snapshot."""
+    """The deck with its interpreter booted cold, or restored from a memory snapshot: the one the deck
+    was built with (a first open), or the browser's copy of it (a reopen)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
-    if request.param == "snapshot":
-        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'made'", timeout=60_000)
+    deck = DeckPage(page, base_url, "asyncio.en", "?snapshots=off" if request.param == "cold" else "").wait_python_ready()
+    if request.param == "kept":
+        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'copied'", timeout=60_000)
         page.reload()
         deck.wait_python_ready()
-    assert page.evaluate("document.documentElement.dataset.pythonBoot") == request.param
+    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == {"cold": "none"}.get(request.param, request.param)
     yield deck
     context.close()
 

@@ -1,10 +1,13 @@
-"""Instant Python: the deck keeps a memory snapshot of a booted interpreter and restores it on
-reopen and after Stop; anything wrong with the snapshot falls back to a cold boot."""
+"""Instant Python: the deck restores a memory snapshot of a booted interpreter — the one the build
+made, on a browser's first open; the one the browser keeps, on reopen and after Stop — and anything
+wrong with a snapshot falls back to a cold boot."""
 
+import gzip
 import re
 
 import pytest
 
+from deckkit.serve import serve_in_background, url
 from tests.deck_page import DeckPage
 
 pytestmark = pytest.mark.browser
@@ -29,10 +32,31 @@ REMOVE = f"async (name) => (await {FOLDER}).removeEntry(name)"
 KEPT_NAME = re.compile(r"^\d+\.\d+\.\d+-[0-9a-z]+\.bin$")  # <Pyodide's version>-<hash of what it holds>.bin
 
 
+def site_copy(built_site, target, served_snapshot=True):
+    """The built site as links in *target*; runtime/ as a folder of links (a test may replace a file)."""
+    for entry in built_site.iterdir():
+        if entry.name == "snapshots" and not served_snapshot:
+            continue
+        (target / entry.name).symlink_to(entry)
+    (target / "runtime").unlink()
+    (target / "runtime").mkdir()
+    for entry in (built_site / "runtime").iterdir():
+        (target / "runtime" / entry.name).symlink_to(entry)
+    return target
+
+
+@pytest.fixture(scope="module")
+def unserved_url(built_site, tmp_path_factory):
+    """The deck served without the build's snapshot, as a deck built without Chromium is."""
+    server = serve_in_background(site_copy(built_site, tmp_path_factory.mktemp("unserved"), served_snapshot=False))
+    yield url(server)
+    server.shutdown()
+
+
 @pytest.fixture
-def deck_with_snapshot(page, base_url):
-    """A first visit: cold boot, and the standby worker stores a snapshot."""
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+def deck_with_snapshot(page, unserved_url):
+    """A first visit with no snapshot served: cold boot, and the standby worker stores a snapshot."""
+    deck = DeckPage(page, unserved_url, "asyncio.en").wait_python_ready()
     assert page.evaluate("document.documentElement.dataset.pythonBoot") == "cold"
     page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
@@ -114,15 +138,9 @@ def test_after_stop_the_next_run_works_on_a_restored_worker(deck_with_snapshot, 
 
 
 def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_path):
-    """The snapshot carries the runtime modules: a deck redeployed with a changed one boots cold."""
-    from deckkit.serve import serve_in_background, url
-
-    for entry in built_site.iterdir():
-        (tmp_path / entry.name).symlink_to(entry)
-    (tmp_path / "runtime").unlink()
-    (tmp_path / "runtime").mkdir()
-    for entry in (built_site / "runtime").iterdir():
-        (tmp_path / "runtime" / entry.name).symlink_to(entry)
+    """The snapshot carries the runtime modules: a deck redeployed with a changed one (and no snapshot
+    built for it) boots cold — neither the browser's snapshot nor the one served is of its runtime."""
+    site_copy(built_site, tmp_path)
     # The worker's bundle carries the runtime's Python modules as string literals
     # (slides/runtime/runtime-modules.js): a changed runtime is a changed python-worker.js.
     worker = tmp_path / "runtime" / "python-worker.js"
@@ -136,7 +154,7 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
     try:
         page = context.new_page()
         deck = DeckPage(page, url(server), "asyncio.en").wait_python_ready()
-        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'made'", timeout=60_000)
+        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'copied'", timeout=60_000)
         worker.write_text(bundle.replace(docstring, '"""A new release. Run a live cell', 1))
         page.reload()
         deck.wait_python_ready()
@@ -149,3 +167,111 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
     finally:
         context.close()
         server.shutdown()
+
+
+# --- the snapshot the deck was built with (deckkit/snapshot.py) -------------------------------
+
+def served_snapshot(built_site):
+    [path] = (built_site / "snapshots").iterdir()
+    return path
+
+
+def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_url, built_site):
+    """A browser that never ran the deck restores the build's snapshot instead of booting cold, runs
+    cells as CPython does, and keeps a copy: the next open reads it from the browser's own files."""
+    served = served_snapshot(built_site)
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    assert "snapshot=none" in active_worker_url(page)  # straight to the deck's: no file-system lookup first
+    assert boot_mode(page) == "snapshot"
+    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "served"
+    assert deck.run("say_after_tasks") == "done"
+    assert [line.split(" at ")[0] for line in deck.output("say_after_tasks").splitlines()] == [
+        "started", "hello", "world", "finished"]
+    assert 1.9 <= deck.elapsed("say_after_tasks") <= 2.8
+    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "copied"
+    name = served.name.removesuffix(".gz")
+    assert page.evaluate(SNAPSHOTS) == [name]
+    assert page.evaluate(SIZE, name) == len(gzip.decompress(served.read_bytes()))
+    page.reload()
+    deck.wait_python_ready()
+    assert "snapshot=none" not in active_worker_url(page)
+    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "kept"
+
+
+@pytest.mark.parametrize("damage", ["not a snapshot", "cut short"])
+def test_a_bad_served_snapshot_falls_back_to_a_cold_boot(page, base_url, built_site, damage):
+    whole = served_snapshot(built_site).read_bytes()
+    body = gzip.compress(bytes(range(256)) * 64) if damage == "not a snapshot" else whole[: len(whole) // 2]
+    page.context.route("**/snapshots/*", lambda route: route.fulfill(status=200, body=body))
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    assert boot_mode(page) == "cold"
+    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "dropped"
+    assert deck.run("say_after_tasks") == "done"
+    assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
+    # The standby, served the same bytes, boots cold too and keeps a snapshot it made.
+    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
+    assert page.evaluate(SNAPSHOTS) == [served_snapshot(built_site).name.removesuffix(".gz")]
+
+
+RANDOM = "import random\nprint(random.random())\n"
+SEEDED = "import random\nrandom.seed(42)\nprint(random.random())\n"
+
+
+def test_every_run_draws_from_a_fresh_seed_as_a_new_process_does(page, base_url):
+    """A snapshot freezes the random module's state: without a fresh seed, every restore — every
+    reload, every Stop, every learner's first open — would print the same "random" numbers, and a run
+    after one that called random.seed(42) would go on with that sequence."""
+    import random
+
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    cell = "await_coroutine"
+    deck.show(cell)
+    drawn = []
+    for code in (RANDOM, SEEDED, RANDOM):
+        deck.set_code(cell, code)
+        assert deck.run(cell) == "done"
+        drawn.append(float(deck.output(cell)))
+    seeded = random.Random(42)
+    assert drawn[1] == seeded.random()  # the same Mersenne Twister as CPython's
+    assert drawn[2] != seeded.random()  # a new run is a new process: not the seeded sequence's next
+    page.reload()
+    deck.wait_python_ready()
+    assert boot_mode(page) == "snapshot"
+    deck.show(cell)
+    deck.set_code(cell, RANDOM)
+    assert deck.run(cell) == "done"
+    assert float(deck.output(cell)) not in drawn  # another restore of the same bytes, other numbers
+
+
+TIME_ZONE = "import time\nprint(time.timezone, time.altzone, time.daylight)\nprint(time.tzname, time.strftime('%Z', time.localtime(1751371200)))\n"
+
+
+def test_a_restored_interpreter_has_the_browsers_time_zone(browser, base_url):
+    """The build's snapshot was made in the build machine's zone; a learner's Python has their own —
+    the figures CPython gives in that zone (north, south, without summer time), the names a cold boot
+    gives there (Emscripten names zones by their offset)."""
+    import subprocess
+    import sys
+
+    def printed(zone, query=""):
+        context = browser.new_context(timezone_id=zone)
+        try:
+            page = context.new_page()
+            deck = DeckPage(page, base_url, "asyncio.en", query).wait_python_ready()
+            snapshot = page.evaluate("window.liveDeck.pool.active.info.snapshot")
+            assert snapshot == ("none" if query else "served")
+            deck.show("await_coroutine")
+            deck.set_code("await_coroutine", TIME_ZONE)
+            assert deck.run("await_coroutine") == "done"
+            return deck.output("await_coroutine").splitlines()
+        finally:
+            context.close()
+
+    for zone in ("Asia/Seoul", "Europe/Berlin", "Australia/Sydney"):
+        cpython = subprocess.run([sys.executable, "-c", TIME_ZONE], capture_output=True, text=True, check=True,
+                                 env={"TZ": zone}).stdout.splitlines()
+        assert printed(zone)[0] == cpython[0], zone
+    assert printed("Europe/Berlin") == printed("Europe/Berlin", "?snapshots=off")
+    assert printed("Europe/Berlin")[1] == "('UTC+0100', 'UTC+0200') UTC+0200"  # 1 July 2025: summer time

@@ -16,9 +16,9 @@
   })
   var workerQuery = new URLSearchParams(query)
   workerQuery.set('role', 'active')
-  // No snapshot made in this browser yet (the mark python-pool.js leaves): this worker boots cold
-  // at once instead of first asking the origin's file system, whose first use in a profile takes
-  // ~200 ms (measured). A hint for this worker only: the pool adopts it by workerQuery.
+  // No snapshot kept in this browser yet (the mark python-pool.js leaves): this worker fetches the
+  // deck's own at once instead of first asking the origin's file system, whose first use in a
+  // profile takes ~200 ms (measured). A hint for this worker only: the pool adopts it by workerQuery.
   var hinted = new URLSearchParams(workerQuery)
   try {
     if (!localStorage.getItem('asyncio-live-deck-snapshot')) hinted.set('snapshot', 'none')

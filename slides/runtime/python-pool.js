@@ -7,8 +7,8 @@ const workerUrl = new URL('./python-worker.js', import.meta.url)
 // Left once a snapshot exists in this browser; early-boot.js reads it (the same name there).
 const SNAPSHOT_MARK = 'asyncio-live-deck-snapshot'
 
-function markSnapshotKept({ boot, snapshot }) {
-  if (boot !== 'snapshot' && snapshot !== 'made') return
+function markSnapshotKept({ snapshot }) {
+  if (!['kept', 'copied', 'made'].includes(snapshot)) return // none in this browser's files yet
   try {
     localStorage.setItem(SNAPSHOT_MARK, '1')
   } catch {} // no localStorage: every boot looks for a snapshot itself

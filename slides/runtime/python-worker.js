@@ -3,6 +3,8 @@
 //
 // main → worker  {type: 'run', runId, code, name, keep}
 // worker → main  {type: 'ready', bootMs, mode, python, boot: 'cold'|'snapshot', snapshot, marks}
+//                  (snapshot: 'kept' restored from this browser's; 'served' from the deck's, and 'copied' when
+//                   this worker then kept it here too; 'made' booted cold and kept one; 'none'; 'dropped')
 //                {type: 'failed', reason}
 //                {type: 'output', runId, stream: 'stdout'|'stderr', text}   (one line, in print order)
 //                {type: 'output', runId, stream: 'note', key, args}   (labels.js notes[key], the deck's language)
@@ -18,7 +20,8 @@
 import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: one fetch less before the boot starts
 import { OutputLines } from './output-lines.js'
 import { RUNTIME_MODULES } from './runtime-modules.js'
-import { PRELOAD, keptSnapshot, restore, snapshotName, writeSnapshot } from './snapshot.js'
+import { readTimeZoneAgain } from './time-zone.js'
+import { PRELOAD, keptSnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
@@ -61,26 +64,31 @@ async function boot() {
   // Where a boot's time goes, in ms since the worker's time origin (`invoke bench` prints them).
   const marks = { evaluated: Math.round(started) } // this module's code has loaded and run
   const mark = (name) => (marks[name] = Math.round(performance.now()))
-  // Restore from a snapshot when one is kept; otherwise boot cold, and — in the standby
-  // worker only, so the audience never waits for it — make one for next time. Its name
-  // covers the runtime's code, which this bundle carries: nothing is fetched first, and
-  // Pyodide's loading starts at once, beside the snapshot's lookup and read (it awaits the
-  // bytes before it instantiates its wasm); none found, that loading fails early, and a
-  // cold boot follows.
+  // Restore from a snapshot: the one kept in this browser, else the one the deck was built
+  // with. None restores: boot cold, and — in the standby worker only, so the audience never
+  // waits for it — make one for next time. Its name covers the runtime's code, which this
+  // bundle carries: nothing is fetched first, and Pyodide's loading starts at once, beside
+  // the snapshot's lookup and read (it awaits the bytes before it instantiates its wasm);
+  // none found, that loading fails early, and a cold boot follows.
   const options = { indexURL: new URL('pyodide/', base).href }
   // Pyodide's first step imports its 1.2 MB Emscripten module: fetched and compiled meanwhile.
   import(`${options.indexURL}pyodide.asm.mjs`).catch(() => {}) // a failure shows in loadPyodide
   const useSnapshots = params.get('snapshots') !== 'off'
   const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES)
-  // ?snapshot=none: the page knows none was made in this browser yet (early-boot.js).
-  const bytes = useSnapshots && params.get('snapshot') !== 'none' ? keptSnapshot(name) : null
+  let source = 'kept'
+  const served = () => {
+    source = 'served'
+    return servedSnapshot(name, base)
+  }
+  // ?snapshot=none: the page knows none was kept in this browser yet (early-boot.js).
+  const bytes = !useSnapshots ? null : params.get('snapshot') === 'none' ? served() : keptSnapshot(name).catch(served)
   bytes?.then(() => mark('snapshotRead'), () => {})
   let boot = 'cold'
   let snapshot = 'none'
   if (bytes) {
     pyodide = await restore(loadPyodide, options, name, bytes)
     mark(pyodide ? 'restored' : 'notRestored')
-    if (pyodide) [boot, snapshot] = ['snapshot', 'kept']
+    if (pyodide) [boot, snapshot] = ['snapshot', source]
     else snapshot = await bytes.then(() => 'dropped', (error) => (error?.name === 'NotFoundError' ? 'none' : 'dropped'))
   }
   if (!pyodide) {
@@ -112,6 +120,7 @@ async function boot() {
   })
   if (boot === 'snapshot') writeRuntimeModules() // imported already; the files serve tracebacks
   watchForCrashes()
+  readTimeZoneAgain(pyodide) // a snapshot holds the zone of the browser that made it
   runtime = pyodide.pyimport('live_runtime')
   runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
   installScriptBehaviour()
@@ -119,6 +128,10 @@ async function boot() {
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
+  // The deck's snapshot, restored: the standby keeps a copy, so the next open reads it from disk.
+  if (snapshot === 'served' && params.get('role') === 'standby' && (await writeSnapshot(name, await bytes))) {
+    snapshot = 'copied'
+  }
   mark('ready')
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
 }
@@ -127,6 +140,7 @@ async function boot() {
 // output in print order, tracebacks and warnings without the runtime, a new process's state in every
 // run, the platform's limits announced, os._exit(n).
 let perRun = [] // the modules that start each run afresh (new_run)
+let freshProcess = null
 
 function installScriptBehaviour() {
   for (const module of ['script_output', 'script_errors', 'fresh_process', 'platform_limits']) {
@@ -135,6 +149,7 @@ function installScriptBehaviour() {
   pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
   pyodide.pyimport('script_exit').install(retire)
   perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(module))
+  freshProcess = pyodide.pyimport('fresh_process')
 }
 
 // A fatal error of Pyodide (a crash of the interpreter, e.g. memory access out of bounds) leaves the
@@ -188,6 +203,7 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   const started = performance.now()
   current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
   for (const module of perRun) module.new_run()
+  if (!keep) freshProcess.new_seed() // a new `python script.py`; a kept namespace is one session
   let status
   let ranInPython = false
   try {

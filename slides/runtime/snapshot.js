@@ -2,6 +2,8 @@
 // so a reopened deck and every Stop restore Python in a fraction of a second instead of a
 // ~2 s cold boot. OPFS, not Cache Storage: a worker reads the 31 MB there in 20–60 ms against
 // 100–230 ms (fresh renderer, measured), short enough to hide behind Pyodide's own loading.
+// A browser that keeps none yet restores the one the build made (deckkit/snapshot.py), served
+// gzipped beside the deck (6 MB), and keeps a copy.
 // Pyodide's snapshot options are underscored (experimental): every failure here falls back
 // to a cold boot, and the caller says which ran.
 
@@ -44,6 +46,20 @@ export async function keptSnapshot(name) {
   // Empty while another worker writes it (createWritable commits on close): none yet.
   if (!file.size) throw new DOMException('a snapshot being written', 'NotFoundError')
   return readFile(handle, file)
+}
+
+/**
+ * The snapshot the deck was built with (dist/snapshots/*name*.gz), as bytes; a NotFoundError when
+ * the deck has none of this name (built without one, or another runtime's).
+ */
+export async function servedSnapshot(name, base) {
+  const response = await fetch(new URL(`snapshots/${name}.gz`, base))
+  if (!response.ok) throw new DOMException(`no snapshot served (HTTP ${response.status})`, 'NotFoundError')
+  const body = new Uint8Array(await response.arrayBuffer())
+  // A host that sends .gz files with Content-Encoding: gzip has had the browser unzip it already.
+  if (body[0] !== 0x1f || body[1] !== 0x8b) return body
+  const unzipped = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'))
+  return new Uint8Array(await new Response(unzipped).arrayBuffer())
 }
 
 // A synchronous access handle (workers only) reads the 31 MB snapshot in 20–60 ms, a Blob's
