@@ -84,3 +84,27 @@ def deck_page_shot(deck):
 
     (DIST / "shots").mkdir(exist_ok=True)
     return DIST / "shots" / f"{deck}-navigation-bar.png"
+
+
+def test_after_a_click_on_a_cells_button_the_slide_keys_are_the_decks_again(page, base_url):
+    """A presenter clicks Reset, then presses the clicker's PageDown, → or p: the deck answers (Marp ignores
+    keys on a focused button). A button reached with Tab keeps its focus: Space presses it, moves nothing."""
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    name = "await_coroutine"
+    for key in ("PageDown", "ArrowRight"):
+        deck.show(name)
+        slide = page.evaluate("location.hash")
+        deck.click(name, "reset")
+        page.keyboard.press(key)
+        page.wait_for_function(f"location.hash !== '{slide}'", timeout=2_000)
+    deck.show(name)
+    deck.click(name, "reset")
+    with page.context.expect_page(timeout=5_000) as opened:
+        page.keyboard.press("p")
+    assert "view=presenter" in opened.value.url
+    opened.value.close()
+    slide = page.evaluate("location.hash")
+    deck.cell(name).locator("[data-action=run]").focus()
+    page.keyboard.press("Space")
+    assert deck.wait_state(name, "done") == "done"
+    assert page.evaluate("location.hash") == slide

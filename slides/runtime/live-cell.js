@@ -48,6 +48,12 @@ export class LiveCell {
     for (const type of ['keydown', 'keyup', 'keypress']) {
       root.addEventListener(type, (event) => event.stopPropagation())
     }
+    // A button clicked with the mouse hands the keyboard back to the deck: Marp ignores keys on a
+    // focused button, so a presenter's next → or clicker PageDown after Reset would do nothing. A
+    // button pressed from the keyboard (detail 0) keeps the focus where the user put it.
+    root.addEventListener('click', (event) => {
+      if (event.detail > 0) event.target.closest?.('button')?.blur()
+    })
     this.#setState('idle')
     root.dataset.live = '' // the runtime runs this cell: recorded output gives way to live output
   }
