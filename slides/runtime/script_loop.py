@@ -54,10 +54,6 @@ class ScriptLoop(base_events.BaseEventLoop):
         super().__init__()
         self._selector = _Selector()
 
-    def __repr__(self):
-        # What CPython's asyncio.new_event_loop() shows on Linux; this loop behaves as that one.
-        return super().__repr__().replace(type(self).__name__, "_UnixSelectorEventLoop", 1)
-
     def _process_events(self, event_list):
         pass
 
@@ -114,6 +110,13 @@ class ScriptPolicy(events._BaseDefaultEventLoopPolicy):
         if not self.active:
             return self._host.new_event_loop()
         return ScriptLoop()
+
+
+# Named as what CPython's asyncio makes on Linux, which these behave as: type(loop), repr(loop) and the
+# policy show a script what they show under CPython, not this runtime's module.
+for _cls, _name in ((ScriptLoop, "_UnixSelectorEventLoop"), (ScriptPolicy, "_UnixDefaultEventLoopPolicy")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "asyncio.unix_events"
 
 
 def install():
