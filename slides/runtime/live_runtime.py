@@ -175,6 +175,7 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
     try:
         if last_mode == "jspi":
             code = compile(source, filename, "exec", dont_inherit=True)
+            script_errors.running_script(code)
             # A script starts with no running loop and no current task (this coroutine is
             # Pyodide's task): CPython's loop refuses to enter a task while another runs.
             outer = events._get_running_loop()
@@ -191,6 +192,7 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
             tree = _AwaitTopLevelRuns().visit(ast.parse(source, filename))
             ast.fix_missing_locations(tree)
             code = compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+            script_errors.running_script(code)
             ns["__live_run__"] = _compat_run
             result = eval(code, ns)
             if inspect.iscoroutine(result):

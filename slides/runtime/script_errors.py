@@ -1,9 +1,10 @@
 """Tracebacks and warnings as CPython prints them for a script: the runtime stays out of sight.
 
-* Every traceback (uncaught errors, logging's, ``traceback.format_exc()``, asyncio's debug
-  ``created at`` stacks) leaves out the frames of the deck's runtime (/home/pyodide/*.py)
-  and of Pyodide's own modules (pyodide/, _pyodide/): what is left is the learner's frames
-  and the standard library's, as under CPython.
+* Every traceback and stack (uncaught errors, logging's, ``traceback.format_exc()`` and
+  ``print_stack()``, ``inspect.stack()``, asyncio's debug ``created at`` stacks) leaves out the
+  frames of the deck's runtime (/home/pyodide/*.py) and of Pyodide's own modules (pyodide/,
+  _pyodide/), and every frame that called the script's module: what is left is the learner's
+  frames and the standard library's, as under CPython, where ``<module>`` is the outermost.
 * A warning raised while the runtime's own code is on top of the stack — what dies when the
   script ends, e.g. a coroutine never awaited — is printed as CPython 3.13+ prints those it
   raises while clearing ``__main__`` at exit, with no Python frame left:
@@ -12,15 +13,35 @@
 """
 
 import gc
+import inspect
 import sys
 import traceback
 import warnings
 
 _filters = None  # the interpreter's warning filters at boot: a fresh process's
+_script_code = None  # the code of the running script's module (live_runtime.run_cell sets it)
 
 
 def is_runtime_file(filename):
     return filename.startswith("/home/pyodide/") or "/pyodide/" in filename or "/_pyodide/" in filename
+
+
+def running_script(code):
+    global _script_code
+    _script_code = code
+
+
+def _hidden(frames):
+    """Which of *frames* (in either order) a script's stack would not have: the runtime's, and those
+    that called the script's module frame (the worker's event loop, the runtime's run_cell)."""
+    frames = list(frames)
+    callers = set()
+    module = next((f for f in frames if f.f_code is _script_code), None)
+    caller = module.f_back if module is not None else None
+    while caller is not None:
+        callers.add(id(caller))
+        caller = caller.f_back
+    return {id(f) for f in frames if id(f) in callers or is_runtime_file(f.f_code.co_filename)}
 
 
 def install():
@@ -31,11 +52,20 @@ def install():
         return
 
     def without_runtime(klass, frame_gen, **kwargs):
-        frames = ((f, position) for f, position in frame_gen if not is_runtime_file(f.f_code.co_filename))
-        return original(klass, frames, **kwargs)
+        frames = list(frame_gen)
+        hidden = _hidden(f for f, _ in frames)
+        return original(klass, ((f, position) for f, position in frames if id(f) not in hidden), **kwargs)
 
     without_runtime.__hides_runtime__ = True
     traceback.StackSummary._extract_from_extended_frame_gen = classmethod(without_runtime)
+    outer_frames = inspect.getouterframes
+
+    def getouterframes(frame, context=1):  # inspect.stack() too
+        infos = outer_frames(frame, context)
+        hidden = _hidden(info.frame for info in infos)
+        return [info for info in infos if id(info.frame) not in hidden]
+
+    inspect.getouterframes = getouterframes
 
 
 def _showwarnmsg_impl(msg):
