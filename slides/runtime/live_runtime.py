@@ -16,7 +16,7 @@ Under JSPI this module restores the CPython behaviour by wiring in CPython's own
 event loop (script_loop.py: ``asyncio.run``, ``Runner`` and ``new_event_loop`` are
 CPython's code) and green threads (green_threads.py: a thread is a stack of its
 own, a blocking call suspends only that stack). It then runs each cell as
-``__main__`` in a fresh namespace and, as CPython at a script's end, waits for its
+``__main__`` in a fresh module (script_main.py) and, as CPython at a script's end, waits for its
 threads. Where the browser lacks JSPI (no ``WebAssembly.Suspending``), blocking
 ``asyncio.run`` cannot work: top-level ``asyncio.run(...)`` calls are then awaited
 on Pyodide's loop instead ("compat" mode), without threads.
@@ -24,7 +24,6 @@ on Pyodide's loop instead ("compat" mode), without threads.
 
 import ast
 import asyncio
-import builtins
 import inspect
 import linecache
 import sys
@@ -37,6 +36,7 @@ import green_threads
 import platform_notes
 import script_errors
 import script_loop
+import script_main
 from pyodide import webloop
 from pyodide.ffi import can_run_sync
 
@@ -155,19 +155,20 @@ def _tracer(on_timeline):
     return asyncio_timeline.Tracer(on_update=publish).install()
 
 
-def _fresh_namespace(filename):
-    return {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
-
-
-async def run_cell(source, filename, namespace=None, on_timeline=None):
+async def run_cell(source, filename, main=None, on_timeline=None):
     """Run *source* as a script named *filename*; return its exit status.
 
+    It runs in *main*, a module kept across runs (script_main.new_main), or in a fresh one.
     With *on_timeline*, the run is traced (asyncio_timeline) and the callback gets
     the timeline as SVG while the tasks run, and once more at the end.
     """
+    with script_main.running_as_main(main or script_main.new_main(filename)) as module:
+        return await _run_script(source, filename, module.__dict__, fresh=main is None, on_timeline=on_timeline)
+
+
+async def _run_script(source, filename, ns, fresh, on_timeline):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     global last_mode, last_elapsed, last_trace
-    ns = _fresh_namespace(filename) if namespace is None else namespace
     status = 0
     last_mode = "jspi" if can_run_sync() else "compat"
     tracer = _tracer(on_timeline)
@@ -213,5 +214,5 @@ async def run_cell(source, filename, namespace=None, on_timeline=None):
             tracer.uninstall()
         last_trace = tracer.as_dict() if tracer is not None else None  # what an exercise's grader reads
         # CPython reports never-awaited coroutines when the script's objects die (at <sys>:0).
-        script_errors.end_script(ns if namespace is None else None)
+        script_errors.end_script(ns if fresh else None)
     return status

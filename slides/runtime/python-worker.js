@@ -209,9 +209,7 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   try {
     let namespace
     if (keep) {
-      if (!keptNamespaces.has(name)) {
-        keptNamespaces.set(name, pyodide.toPy({ __name__: '__main__', __file__: `${name}.py` }))
-      }
+      if (!keptNamespaces.has(name)) keptNamespaces.set(name, pyodide.pyimport('script_main').new_main(`${name}.py`))
       namespace = keptNamespaces.get(name)
     }
     const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined

@@ -11,6 +11,7 @@ import platform_notes from './platform_notes.py'
 import script_errors from './script_errors.py'
 import script_exit from './script_exit.py'
 import script_loop from './script_loop.py'
+import script_main from './script_main.py'
 import script_output from './script_output.py'
 import thread_gc from './thread_gc.py'
 
@@ -26,6 +27,7 @@ export const RUNTIME_MODULES = Object.entries({
   script_errors,
   script_exit,
   script_loop,
+  script_main,
   script_output,
   thread_gc,
 }).map(([name, source]) => [`${name}.py`, source])

@@ -1,0 +1,37 @@
+"""A cell's ``__main__``: a module, as ``python script.py`` makes it, and ``sys.modules['__main__']``
+while the script runs.
+
+A plain dict as the script's globals lacked ``__doc__``, ``__spec__`` and ``__package__`` — so the
+names fell through to the builtins module, and ``print(__doc__)`` printed its docstring — and left
+``sys.modules['__main__']`` without the script's classes and functions: ``pickle``,
+``typing.get_type_hints`` with string annotations, ``doctest.testmod()`` failed where CPython works.
+"""
+
+import builtins
+import sys
+import types
+from contextlib import contextmanager
+from importlib.machinery import SourceFileLoader
+
+
+def new_main(filename):
+    """The module a script named *filename* runs in (CPython 3.14's attributes: no ``__annotations__``
+    until the script annotates something)."""
+    main = types.ModuleType("__main__")  # __doc__, __package__, __spec__: None
+    main.__file__ = filename
+    main.__cached__ = None
+    main.__loader__ = SourceFileLoader("__main__", filename)
+    main.__builtins__ = builtins
+    return main
+
+
+@contextmanager
+def running_as_main(main):
+    """*main* is ``sys.modules['__main__']`` while the script runs; the interpreter's own after it."""
+    previous = sys.modules.get("__main__")
+    sys.modules["__main__"] = main
+    try:
+        yield main
+    finally:
+        if previous is not None:
+            sys.modules["__main__"] = previous
