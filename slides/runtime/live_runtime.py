@@ -99,7 +99,6 @@ def install():
     import js
     from pyodide_js._api import scheduleCallback
 
-    sys.argv = ["main.py"]
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
         green_threads.install(scheduleCallback)

@@ -27,9 +27,11 @@ def new_main(filename):
 
 @contextmanager
 def running_as_main(main):
-    """*main* is ``sys.modules['__main__']`` while the script runs; the interpreter's own after it."""
+    """*main* is ``sys.modules['__main__']`` while the script runs, the interpreter's own after it;
+    ``sys.argv`` is ``[its file]``, as a script run with no arguments has it."""
     previous = sys.modules.get("__main__")
     sys.modules["__main__"] = main
+    sys.argv = [main.__file__]
     try:
         yield main
     finally:

@@ -1,5 +1,6 @@
-# main: the script runs as the __main__ module — its attributes, pickle, type hints, doctest
+# main: the script runs as the __main__ module — its attributes, sys.argv, pickle, type hints, doctest
 import doctest
+import os
 import pickle
 import sys
 import typing
@@ -24,6 +25,7 @@ def double(n):
 
 print(__doc__, __spec__, __package__, __cached__, __name__)
 print(__main__ is sys.modules["__main__"], __main__.Point is Point, type(__loader__).__name__)
+print(len(sys.argv), os.path.basename(sys.argv[0]) == os.path.basename(__file__))
 print(pickle.loads(pickle.dumps(Point(1, Point(2)))))
 print(typing.get_type_hints(Point))
 print(doctest.testmod())
