@@ -1,5 +1,5 @@
-"""A cell's ``__main__``: a module, as ``python script.py`` makes it, and ``sys.modules['__main__']``
-while the script runs.
+"""The main module of every run of a cell: a module, as ``python script.py`` makes ``__main__``, and
+``sys.modules['__main__']`` while the script runs.
 
 A plain dict as the script's globals lacked ``__doc__``, ``__spec__`` and ``__package__`` — so the
 names fell through to the builtins module, and ``print(__doc__)`` printed its docstring — and left
