@@ -32,6 +32,7 @@ import traceback
 from asyncio import events
 
 import asyncio_timeline
+import fresh_process
 import green_threads
 import platform_notes
 import script_errors
@@ -161,6 +162,8 @@ async def run_cell(source, filename, main=None, on_timeline=None):
     With *on_timeline*, the run is traced (asyncio_timeline) and the callback gets
     the timeline as SVG while the tasks run, and once more at the end.
     """
+    if main is None:
+        fresh_process.new_seed()  # a new `python script.py`; a kept module is one session going on
     with script_main.running_as_main(main or script_main.new_main(filename)) as module:
         return await _run_script(source, filename, module.__dict__, fresh=main is None, on_timeline=on_timeline)
 

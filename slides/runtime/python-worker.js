@@ -30,7 +30,7 @@ const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 let pyodide = null
 let runtime = null
 let current = null // {runId, lines, dropped, started}
-const keptNamespaces = new Map()
+const keptModules = new Map() // a cell marked `keep`: its __main__ module, kept across its runs
 
 function emit(stream, text) {
   if (!current) return
@@ -140,7 +140,6 @@ async function boot() {
 // output in print order, tracebacks and warnings without the runtime, a new process's state in every
 // run, the platform's limits announced, os._exit(n).
 let perRun = [] // the modules that start each run afresh (new_run)
-let freshProcess = null
 
 function installScriptBehaviour() {
   for (const module of ['script_output', 'script_errors', 'fresh_process', 'platform_limits']) {
@@ -149,7 +148,6 @@ function installScriptBehaviour() {
   pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
   pyodide.pyimport('script_exit').install(retire)
   perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(module))
-  freshProcess = pyodide.pyimport('fresh_process')
 }
 
 // A fatal error of Pyodide (a crash of the interpreter, e.g. memory access out of bounds) leaves the
@@ -203,17 +201,16 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   const started = performance.now()
   current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
   for (const module of perRun) module.new_run()
-  if (!keep) freshProcess.new_seed() // a new `python script.py`; a kept namespace is one session
   let status
   let ranInPython = false
   try {
-    let namespace
+    let main
     if (keep) {
-      if (!keptNamespaces.has(name)) keptNamespaces.set(name, pyodide.pyimport('script_main').new_main(`${name}.py`))
-      namespace = keptNamespaces.get(name)
+      if (!keptModules.has(name)) keptModules.set(name, pyodide.pyimport('script_main').new_main(`${name}.py`))
+      main = keptModules.get(name)
     }
     const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined
-    status = await runtime.run_cell(code, `${name}.py`, namespace, onTimeline)
+    status = await runtime.run_cell(code, `${name}.py`, main, onTimeline)
     ranInPython = true
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
