@@ -95,10 +95,10 @@ def bundle_runtime(target: Path) -> None:
     common = ["--bundle", "--format=esm", "--minify", "--sourcemap", "--target=es2022", f"--outdir={target}",
               "--log-level=warning"]
     # The page's entry, split into chunks it loads when it needs them.
-    _esbuild(str(RUNTIME / "deck.js"), "--splitting", *common)
+    _esbuild(str(RUNTIME / "page" / "deck.js"), "--splitting", *common)
     # The worker in one file (no chunk to fetch before Python boots). Pyodide's loader imports
     # node:* modules only when it runs under Node.
-    _esbuild(str(RUNTIME / "python-worker.js"), "--loader:.py=text", "--external:node:*", *common)
+    _esbuild(str(RUNTIME / "worker" / "python-worker.js"), "--loader:.py=text", "--external:node:*", *common)
 
 
 def _esbuild(*arguments: str) -> None:

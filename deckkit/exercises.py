@@ -46,8 +46,7 @@ class Exercise:
 
     def check(self):
         """The check function, as the worker loads it."""
-        sys.path.insert(0, str(ROOT / "slides" / "runtime"))
-        from grader import load_check
+        from _livedeck.grader import load_check
 
         return load_check(self.check_source, str(self.folder / "check.py"))
 

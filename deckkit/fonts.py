@@ -37,7 +37,7 @@ def deck_characters(root: Path = ROOT) -> str:
     translations, printable ASCII for Python's output."""
     slides = root / "slides"
     sources = [*slides.glob("*.md"), *slides.glob("*.mjs"), *(slides / "engine").glob("*.mjs"),
-               *(slides / "runtime").glob("*.js"), *(root / "demos").glob("*.py"),
+               *(slides / "runtime").rglob("*.js"), *(root / "demos").glob("*.py"),
                *(root / "demos").glob("exercises/*/*"), *(root / "demos").glob("i18n/*.toml"),
                *(root / "build" / "recordings").glob("*.json")]
     text = "".join(path.read_text(encoding="utf-8") for path in sources if path.is_file())

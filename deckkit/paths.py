@@ -8,6 +8,8 @@ DEMOS = ROOT / "demos"
 DIST = ROOT / "dist"
 NODE_MODULES = ROOT / "node_modules"
 MARP_CONFIG = SLIDES / "marp.config.mjs"
+# The runtime's Python: a package run inside Pyodide, and imported under CPython (its tracer, its graders).
+RUNTIME_PACKAGE = SLIDES / "runtime" / "python" / "_livedeck"
 
 # The decks, Korean first: slides/asyncio.<lang>.md → dist/asyncio.<lang>.html
 DECKS = ("asyncio.ko", "asyncio.en")

@@ -15,8 +15,7 @@ from .paths import DEMOS, ROOT, SLIDES, demo_files
 
 RECORDINGS = ROOT / "build" / "recordings"
 
-sys.path.insert(0, str(SLIDES / "runtime"))
-import asyncio_timeline  # noqa: E402  (the tracer shared with the browser runtime)
+from _livedeck import asyncio_timeline  # the tracer shared with the browser runtime
 
 
 def record(name: str, path: Path | None = None) -> dict:

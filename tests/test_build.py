@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from deckkit.build import BuildError, marp
-from deckkit.paths import DECKS, DEMOS, SLIDES, demo_files
+from deckkit.paths import DECKS, DEMOS, RUNTIME_PACKAGE, SLIDES, demo_files
 from deckkit.sources import reader
 
 
@@ -117,7 +117,7 @@ def test_python_starts_booting_right_after_the_charset_before_any_style(decks):
     """The early boot (slides/runtime/early-boot.js) comes right after <meta charset> (which must stay within
     the first 1024 bytes), before the theme's <style>, whose font @imports would hold it back
     (deckkit/build.py hoist_early_boot), and only once: one worker per page."""
-    early_boot = (SLIDES / "runtime" / "early-boot.js").read_text()
+    early_boot = (SLIDES / "runtime" / "inline" / "early-boot.js").read_text()
     for deck, page in decks.items():
         parser = StartTags()
         parser.feed(page)
@@ -132,12 +132,12 @@ def test_python_starts_booting_right_after_the_charset_before_any_style(decks):
 
 def test_the_worker_is_one_file_that_carries_the_runtimes_python(built_site):
     """Nothing to fetch before a snapshot's restore: the worker imports no chunk, and the runtime's Python
-    modules are in it as text (slides/runtime/runtime-modules.js), not files beside it."""
+    modules are in it as text (slides/runtime/worker/python-package.js), not files beside it."""
     runtime = built_site / "runtime"
     worker = (runtime / "python-worker.js").read_text()
     assert 'from"./' not in worker and 'import("./' not in worker, "the worker imports a chunk"
     assert not re.findall(r"""(?:\bfrom|\bimport)\s*\(?\s*["'`]\.{1,2}/""", worker), "the worker imports a chunk"
-    modules = sorted((SLIDES / "runtime").glob("*.py"))
+    modules = sorted(RUNTIME_PACKAGE.glob("*.py"))
     assert modules
     for module in modules:  # its docstring's first line, up to a character a JS literal would escape
         opening = re.split(r"[`\\$'\"\x80-\uffff]", module.read_text().splitlines()[0][3:])[0]

@@ -16,9 +16,8 @@ from deckkit.demo_runner import no_host_loop, run_file
 from deckkit.exercises import LANGS, exercises
 from deckkit.paths import ROOT, SLIDES
 
-sys.path.insert(0, str(SLIDES / "runtime"))
-from asyncio_timeline import Tracer  # noqa: E402
-from grader import Run, grade  # noqa: E402
+from _livedeck.asyncio_timeline import Tracer
+from _livedeck.grader import Run, grade
 
 ANSWERS = ROOT / "tests" / "exercise_answers"
 BY_NAME = {exercise.name: exercise for exercise in exercises()}

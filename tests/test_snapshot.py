@@ -142,7 +142,7 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
     built for it) boots cold — neither the browser's snapshot nor the one served is of its runtime."""
     site_copy(built_site, tmp_path)
     # The worker's bundle carries the runtime's Python modules as string literals
-    # (slides/runtime/runtime-modules.js): a changed runtime is a changed python-worker.js.
+    # (slides/runtime/worker/python-package.js): a changed runtime is a changed python-worker.js.
     worker = tmp_path / "runtime" / "python-worker.js"
     bundle = worker.read_text()
     worker.unlink()
@@ -159,7 +159,7 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
         page.reload()
         deck.wait_python_ready()
         assert boot_mode(page) == "cold"
-        deck.set_code("await_coroutine", "import live_runtime\nprint(live_runtime.__doc__.split('.')[0])\n")
+        deck.set_code("await_coroutine", "from _livedeck import live_runtime\nprint(live_runtime.__doc__.split('.')[0])\n")
         deck.show("await_coroutine")
         deck.click("await_coroutine", "run")
         assert deck.wait_state("await_coroutine", "done", "error") == "done"

@@ -10,8 +10,7 @@ from deckkit.paths import DEMOS, SLIDES
 from deckkit.recording import record
 from tests.deck_page import DeckPage
 
-sys.path.insert(0, str(SLIDES / "runtime"))
-from asyncio_timeline import describe_task, render_svg  # noqa: E402
+from _livedeck.asyncio_timeline import describe_task, render_svg
 
 
 def lanes(name):
@@ -111,7 +110,7 @@ def test_live_timeline_draws_overlapping_lanes_for_tasks_and_one_lane_for_awaits
 def test_threads_get_lanes_of_their_own_under_cpython():
     # The blocking pitfall fixed with to_thread, in real time: the two tasks wait on to_thread
     # while two executor threads each block 1 s in sleep(1), side by side.
-    from asyncio_timeline import Tracer
+    from _livedeck.asyncio_timeline import Tracer
 
     source = (DEMOS / "blocking_pitfall.py").read_text().replace(
         "    time.sleep(1)   # blocks the whole event loop!", "    await asyncio.to_thread(time.sleep, 1)")

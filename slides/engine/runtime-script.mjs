@@ -2,12 +2,12 @@
 // dist/runtime/ by `invoke build`) from a URL relative to the deck, so dist/
 // works from any static host and sub-path. Print builds (PDF) get no runtime.
 // A tiny inline script starts Python's worker before the browser has parsed the slides
-// (see slides/runtime/early-boot.js; the build moves it up into <head>); another, at the end,
-// says on a deck opened as a file that live Python needs it served (file-note.js).
+// (see slides/runtime/inline/early-boot.js; the build moves it up into <head>); another, at the end,
+// says on a deck opened as a file that live Python needs it served (inline/file-note.js).
 import { readFileSync } from 'node:fs'
 
-const earlyBoot = readFileSync(new URL('../runtime/early-boot.js', import.meta.url), 'utf8')
-const fileNote = readFileSync(new URL('../runtime/file-note.js', import.meta.url), 'utf8')
+const earlyBoot = readFileSync(new URL('../runtime/inline/early-boot.js', import.meta.url), 'utf8')
+const fileNote = readFileSync(new URL('../runtime/inline/file-note.js', import.meta.url), 'utf8')
 
 // Page-level CSS (the theme's rules are scoped to the slides):
 // - Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the

@@ -31,13 +31,13 @@ import time
 import traceback
 from asyncio import events
 
-import asyncio_timeline
-import fresh_process
-import green_threads
-import platform_notes
-import script_errors
-import script_loop
-import script_main
+from . import asyncio_timeline
+from . import fresh_process
+from . import green_threads
+from . import platform_notes
+from . import script_errors
+from . import script_loop
+from . import script_main
 from pyodide import webloop
 from pyodide.ffi import can_run_sync
 

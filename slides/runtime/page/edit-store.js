@@ -4,7 +4,7 @@
 // version of the demo), the new code shows, with a note that the older edit was set aside and a
 // button that brings it back.
 
-import { fnv1a } from './fnv1a.js'
+import { fnv1a } from '../shared/fnv1a.js'
 
 const PREFIX = 'asyncio-live:edit:'
 

@@ -15,7 +15,7 @@ everything else to Pyodide's own policy, whose WebLoop runs the worker itself.
 import threading
 from asyncio import base_events, events
 
-import green_threads
+from . import green_threads
 
 
 class _Selector:

@@ -19,7 +19,7 @@
 
 import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: one fetch less before the boot starts
 import { OutputLines } from './output-lines.js'
-import { RUNTIME_MODULES } from './runtime-modules.js'
+import { RUNTIME_MODULES } from './python-package.js'
 import { readTimeZoneAgain } from './time-zone.js'
 import { PRELOAD, keptSnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
 
@@ -54,6 +54,7 @@ function note(key, args = []) {
 }
 
 function writeRuntimeModules() {
+  pyodide.FS.mkdirTree('/home/pyodide/_livedeck')
   for (const [module, source] of RUNTIME_MODULES) pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
 }
 
@@ -121,7 +122,7 @@ async function boot() {
   if (boot === 'snapshot') writeRuntimeModules() // imported already; the files serve tracebacks
   watchForCrashes()
   readTimeZoneAgain(pyodide) // a snapshot holds the zone of the browser that made it
-  runtime = pyodide.pyimport('live_runtime')
+  runtime = pyodide.pyimport('_livedeck.live_runtime')
   runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
   installScriptBehaviour()
   mark('installed')
@@ -143,11 +144,11 @@ let perRun = [] // the modules that start each run afresh (new_run)
 
 function installScriptBehaviour() {
   for (const module of ['script_output', 'script_errors', 'fresh_process', 'platform_limits']) {
-    pyodide.pyimport(module).install()
+    pyodide.pyimport(`_livedeck.${module}`).install()
   }
-  pyodide.pyimport('platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
-  pyodide.pyimport('script_exit').install(retire)
-  perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(module))
+  pyodide.pyimport('_livedeck.platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
+  pyodide.pyimport('_livedeck.script_exit').install(retire)
+  perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(`_livedeck.${module}`))
 }
 
 // A fatal error of Pyodide (a crash of the interpreter, e.g. memory access out of bounds) leaves the
@@ -190,7 +191,7 @@ function grade(grader, printed, status) {
   const lines = (stream) => printed.filter(([kind]) => kind === stream).map(([, text]) => text)
   const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status })
   try {
-    return JSON.parse(pyodide.pyimport('grader').grade_json(request, runtime.last_trace))
+    return JSON.parse(pyodide.pyimport('_livedeck.grader').grade_json(request, runtime.last_trace))
   } catch (error) {
     return { verdict: 'fail', key: 'grader-error', message: String(error?.message ?? error) }
   }
@@ -206,7 +207,7 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   try {
     let main
     if (keep) {
-      if (!keptModules.has(name)) keptModules.set(name, pyodide.pyimport('script_main').new_main(`${name}.py`))
+      if (!keptModules.has(name)) keptModules.set(name, pyodide.pyimport('_livedeck.script_main').new_main(`${name}.py`))
       main = keptModules.get(name)
     }
     const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined

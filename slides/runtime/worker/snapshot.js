@@ -7,7 +7,7 @@
 // Pyodide's snapshot options are underscored (experimental): every failure here falls back
 // to a cold boot, and the caller says which ran.
 
-import { fnv1a } from './fnv1a.js'
+import { fnv1a } from '../shared/fnv1a.js'
 
 const FOLDER = 'asyncio-live-deck-snapshots'
 const OLD_CACHE = 'asyncio-live-deck-python' // where earlier releases kept theirs (Cache Storage)
@@ -17,7 +17,7 @@ const RESTORE_TIMEOUT_MS = 15_000
 // the stdlib modules it imports), so a restored worker needs no import at all. It holds no
 // JavaScript reference until install(), so the interpreter can be serialized.
 export const PRELOAD =
-  'import live_runtime, fresh_process, platform_limits, platform_notes, script_errors, script_exit, script_output'
+  'from _livedeck import live_runtime, fresh_process, platform_limits, platform_notes, script_errors, script_exit, script_output'
 
 /**
  * The snapshot's file name: a stale snapshot (other Pyodide, other preload, other runtime

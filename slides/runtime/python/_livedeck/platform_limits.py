@@ -14,7 +14,7 @@ import asyncio
 import subprocess
 import sys
 
-import platform_notes
+from . import platform_notes
 
 LIMITED = {
     "sockets": ("create_connection", "create_server", "create_datagram_endpoint", "create_unix_connection",

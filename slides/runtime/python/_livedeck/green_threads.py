@@ -30,8 +30,8 @@ from asyncio import events
 
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 
-import platform_notes
-import thread_gc
+from . import platform_notes
+from . import thread_gc
 
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
