@@ -15,6 +15,7 @@ import script_loop from '../python/_livedeck/script_loop.py'
 import script_main from '../python/_livedeck/script_main.py'
 import script_output from '../python/_livedeck/script_output.py'
 import thread_gc from '../python/_livedeck/thread_gc.py'
+import worker_api from '../python/_livedeck/worker_api.py'
 
 /** [file name, source] pairs, written under /home/pyodide/ (the package _livedeck/) (importable, and shown in tracebacks). */
 export const RUNTIME_MODULES = Object.entries({
@@ -32,4 +33,5 @@ export const RUNTIME_MODULES = Object.entries({
   script_main,
   script_output,
   thread_gc,
+  worker_api,
 }).map(([name, source]) => [`_livedeck/${name}.py`, source])

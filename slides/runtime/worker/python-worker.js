@@ -28,9 +28,9 @@ const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 
 let pyodide = null
-let runtime = null
+let runtime = null // _livedeck.worker_api
+let lastMode = null // the last run's ("jspi" | "compat"): said again if the interpreter fails mid-run
 let current = null // {runId, lines, dropped, started}
-const keptModules = new Map() // a cell marked `keep`: its __main__ module, kept across its runs
 
 function emit(stream, text) {
   if (!current) return
@@ -122,9 +122,10 @@ async function boot() {
   if (boot === 'snapshot') writeRuntimeModules() // imported already; the files serve tracebacks
   watchForCrashes()
   readTimeZoneAgain(pyodide) // a snapshot holds the zone of the browser that made it
-  runtime = pyodide.pyimport('_livedeck.live_runtime')
-  runtime.install() // CPython's loop and green threads under JSPI (their notes go through platform_notes)
-  installScriptBehaviour()
+  // The runtime's one entry (worker_api.py): CPython's loop and green threads under JSPI, and a
+  // CPython script's behaviours; Python's notes (platform_notes.py) and os._exit() come back here.
+  runtime = pyodide.pyimport('_livedeck.worker_api')
+  runtime.install((key, args) => note(key, args?.toJs?.() ?? []), retire)
   mark('installed')
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
@@ -135,20 +136,6 @@ async function boot() {
   }
   mark('ready')
   postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
-}
-
-// Beside live_runtime, a module per behaviour of a CPython script (slides/runtime/*.py): unbuffered
-// output in print order, tracebacks and warnings without the runtime, a new process's state in every
-// run, the platform's limits announced, os._exit(n).
-let perRun = [] // the modules that start each run afresh (new_run)
-
-function installScriptBehaviour() {
-  for (const module of ['script_output', 'script_errors', 'fresh_process', 'platform_limits']) {
-    pyodide.pyimport(`_livedeck.${module}`).install()
-  }
-  pyodide.pyimport('_livedeck.platform_notes').connect((key, args) => note(key, args?.toJs?.() ?? []))
-  pyodide.pyimport('_livedeck.script_exit').install(retire)
-  perRun = ['platform_notes', 'script_errors', 'fresh_process', 'thread_gc'].map((module) => pyodide.pyimport(`_livedeck.${module}`))
 }
 
 // A fatal error of Pyodide (a crash of the interpreter, e.g. memory access out of bounds) leaves the
@@ -187,11 +174,11 @@ function endRunNow(fields) {
   postMessage({ type: 'done', runId, elapsedMs: performance.now() - started, dropped, retire: true, ...fields })
 }
 
-function grade(grader, printed, status) {
+function grade(grader, printed, result) {
   const lines = (stream) => printed.filter(([kind]) => kind === stream).map(([, text]) => text)
-  const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status })
+  const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status: result.status })
   try {
-    return JSON.parse(pyodide.pyimport('_livedeck.grader').grade_json(request, runtime.last_trace))
+    return JSON.parse(runtime.grade(request, result))
   } catch (error) {
     return { verdict: 'fail', key: 'grader-error', message: String(error?.message ?? error) }
   }
@@ -201,30 +188,24 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
   current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
-  for (const module of perRun) module.new_run()
-  let status
-  let ranInPython = false
+  let result = null // how the run ended (live_runtime.Result), null if the interpreter failed
   try {
-    let main
-    if (keep) {
-      if (!keptModules.has(name)) keptModules.set(name, pyodide.pyimport('_livedeck.script_main').new_main(`${name}.py`))
-      main = keptModules.get(name)
-    }
     const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined
-    status = await runtime.run_cell(code, `${name}.py`, main, onTimeline)
-    ranInPython = true
+    result = await runtime.run(code, name, keep, onTimeline)
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
     emit('stderr', String(error?.message ?? error))
-    status = 1
   }
+  const status = result ? result.status : 1
   // The code's own wall time, measured in Python; the whole round trip if the interpreter failed.
-  const elapsedMs = ranInPython ? runtime.last_elapsed * 1000 : performance.now() - started
+  const elapsedMs = result ? result.elapsed * 1000 : performance.now() - started
   output.flush() // a last line without a newline belongs to this run
   const { dropped, printed } = current
   current = null
-  const verdict = grader && ranInPython ? grade(grader, printed, status) : null
-  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: runtime.last_mode, verdict })
+  const verdict = grader && result ? grade(grader, printed, result) : null
+  if (result) lastMode = result.mode
+  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: lastMode, verdict })
+  result?.destroy()
 }
 
 const queue = []

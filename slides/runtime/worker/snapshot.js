@@ -13,11 +13,11 @@ const FOLDER = 'asyncio-live-deck-snapshots'
 const OLD_CACHE = 'asyncio-live-deck-python' // where earlier releases kept theirs (Cache Storage)
 const RESTORE_TIMEOUT_MS = 15_000
 
-// What a snapshot holds beyond a bare interpreter: the deck's runtime (live_runtime.py and
-// the stdlib modules it imports), so a restored worker needs no import at all. It holds no
-// JavaScript reference until install(), so the interpreter can be serialized.
-export const PRELOAD =
-  'from _livedeck import live_runtime, fresh_process, platform_limits, platform_notes, script_errors, script_exit, script_output'
+// What a snapshot holds beyond a bare interpreter: the runtime's entry (_livedeck/worker_api.py),
+// with what it imports (the runtime's modules the worker uses at once and the stdlib's), so a restored
+// worker needs no import at all. It holds no JavaScript reference until install(), so the
+// interpreter can be serialized.
+export const PRELOAD = 'import _livedeck.worker_api'
 
 /**
  * The snapshot's file name: a stale snapshot (other Pyodide, other preload, other runtime

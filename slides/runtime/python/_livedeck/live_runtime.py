@@ -129,11 +129,16 @@ def _end_threads():
             _policy.end_run()
 
 
-# How the last cell ran: "jspi" (blocking asyncio.run, as CPython) or "compat";
-# and its wall time in seconds: compiling and running the code, not the cleanup after it.
-last_mode = None
-last_elapsed = 0.0
-last_trace = None  # the last traced run's asyncio_timeline trace (a dict)
+class Result:
+    """How a run ended: its exit *status*; the code's own wall time in seconds, *elapsed* (compiling
+    and running it, not the cleanup after it); the *mode* it ran in, "jspi" (blocking asyncio.run,
+    as CPython) or "compat"; and a traced run's asyncio_timeline *trace* (a dict), which an
+    exercise's grader reads."""
+
+    __slots__ = ("status", "elapsed", "mode", "trace")
+
+    def __init__(self, status, elapsed, mode, trace):
+        self.status, self.elapsed, self.mode, self.trace = status, elapsed, mode, trace
 
 
 def _print_exception(error):
@@ -156,7 +161,7 @@ def _tracer(on_timeline):
 
 
 async def run_cell(source, filename, main=None, on_timeline=None):
-    """Run *source* as a script named *filename*; return its exit status.
+    """Run *source* as a script named *filename*; return how it ended (a Result).
 
     It runs in *main*, a module kept across runs (script_main.new_main), or in a fresh one.
     With *on_timeline*, the run is traced (asyncio_timeline) and the callback gets
@@ -170,13 +175,12 @@ async def run_cell(source, filename, main=None, on_timeline=None):
 
 async def _run_script(source, filename, ns, fresh, on_timeline):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    global last_mode, last_elapsed, last_trace
     status = 0
-    last_mode = "jspi" if can_run_sync() else "compat"
+    mode = "jspi" if can_run_sync() else "compat"
     tracer = _tracer(on_timeline)
     started = time.perf_counter()
     try:
-        if last_mode == "jspi":
+        if mode == "jspi":
             code = compile(source, filename, "exec", dont_inherit=True)
             script_errors.running_script(code)
             # A script starts with no running loop and no current task (this coroutine is
@@ -209,12 +213,12 @@ async def _run_script(source, filename, ns, fresh, on_timeline):
         _print_exception(error)
         status = 1
     finally:
-        if last_mode == "jspi":
+        if mode == "jspi":
             _end_threads()
-        last_elapsed = time.perf_counter() - started
+        elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()
-        last_trace = tracer.as_dict() if tracer is not None else None  # what an exercise's grader reads
+        trace = tracer.as_dict() if tracer is not None else None
         # CPython reports never-awaited coroutines when the script's objects die (at <sys>:0).
         script_errors.end_script(ns if fresh else None)
-    return status
+    return Result(status, elapsed, mode, trace)

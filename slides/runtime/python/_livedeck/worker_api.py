@@ -1,0 +1,50 @@
+"""The one entry into the runtime for the worker (slides/runtime/worker/python-worker.js): install it
+once, run a cell, grade an exercise's run. The worker imports this module and nothing else of the package.
+
+What this module imports is what a memory snapshot holds (the worker's PRELOAD imports it): it
+holds no JavaScript reference until ``install``. The grader is imported at an exercise's first run.
+"""
+
+from . import fresh_process
+from . import live_runtime
+from . import platform_limits
+from . import platform_notes
+from . import script_errors
+from . import script_exit
+from . import script_main
+from . import script_output
+from . import thread_gc
+
+_PER_RUN = (platform_notes, script_errors, fresh_process, thread_gc)  # what starts each run afresh
+_kept = {}  # a cell marked `keep`: its __main__ module, kept across its runs
+
+
+def install(note, retire):
+    """Patch the interpreter once, at worker start (after a snapshot's restore too): CPython's loop and
+    green threads under JSPI, and a script's behaviours — unbuffered output in print order, tracebacks
+    and warnings without the runtime, a new process's state in every run, the platform's limits
+    announced through *note(key, args)*, and ``os._exit(n)`` calling *retire(n)*."""
+    live_runtime.install()
+    for module in (script_output, script_errors, fresh_process, platform_limits):
+        module.install()
+    platform_notes.connect(note)
+    script_exit.install(retire)
+
+
+async def run(source, name, keep=False, on_timeline=None):
+    """Run *source* as the script ``<name>.py``; its live_runtime.Result. With *keep*, it runs in the
+    cell's own ``__main__``, kept from its previous runs. *on_timeline(svg)*: traced (live_runtime.run_cell)."""
+    for module in _PER_RUN:
+        module.new_run()
+    filename = f"{name}.py"
+    main = None
+    if keep:
+        main = _kept.get(name) or _kept.setdefault(name, script_main.new_main(filename))
+    return await live_runtime.run_cell(source, filename, main, on_timeline)
+
+
+def grade(request, result):
+    """An exercise's verdict on a run (*result*, whose trace it reads): grader.grade_json's, as JSON."""
+    from . import grader
+
+    return grader.grade_json(request, result.trace)
