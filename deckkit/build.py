@@ -86,23 +86,15 @@ def copy_pyodide(target: Path) -> None:
 
 
 def bundle_runtime(target: Path) -> None:
-    """The browser runtime as ES modules: the page's entry (which starts Python at once, then loads
-    the cells and CodeMirror as a separate chunk) and the worker's, which carries Pyodide's loader
-    and the runtime's Python modules (as text: slides/runtime/runtime-modules.js)."""
+    """The browser runtime as ES modules (deckkit/bundle-runtime.mjs, esbuild): the page's entry (which
+    starts Python at once, then loads the cells and CodeMirror as a separate chunk) and the worker's,
+    which carries Pyodide's loader and the runtime's Python modules (as text: every .py file of the
+    package, slides/runtime/worker/python-package.js)."""
     if target.exists():
         shutil.rmtree(target)  # no stale chunks
     target.mkdir(parents=True)
-    common = ["--bundle", "--format=esm", "--minify", "--sourcemap", "--target=es2022", f"--outdir={target}",
-              "--log-level=warning"]
-    # The page's entry, split into chunks it loads when it needs them.
-    _esbuild(str(RUNTIME / "page" / "deck.js"), "--splitting", *common)
-    # The worker in one file (no chunk to fetch before Python boots). Pyodide's loader imports
-    # node:* modules only when it runs under Node.
-    _esbuild(str(RUNTIME / "worker" / "python-worker.js"), "--loader:.py=text", "--external:node:*", *common)
-
-
-def _esbuild(*arguments: str) -> None:
-    result = subprocess.run(["npx", "--no-install", "esbuild", *arguments], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(["node", str(ROOT / "deckkit" / "bundle-runtime.mjs"), str(target)], cwd=ROOT,
+                            capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"✗ bundling slides/runtime failed:\n{result.stderr}")
 

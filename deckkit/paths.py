@@ -21,3 +21,9 @@ def deck_source(deck: str) -> Path:
 
 def demo_files() -> list[Path]:
     return sorted(p for p in DEMOS.glob("*.py") if p.name != "__init__.py")
+
+
+def runtime_modules() -> dict[str, str]:
+    """The runtime's Python as the worker writes it under /home/pyodide/: every .py file of the package,
+    {"_livedeck/<file>": source} (the worker's bundle derives the same list: deckkit/bundle-runtime.mjs)."""
+    return {f"{RUNTIME_PACKAGE.name}/{path.name}": path.read_text() for path in sorted(RUNTIME_PACKAGE.glob("*.py"))}

@@ -1,14 +1,16 @@
 """The build: both decks, every demo included verbatim from demos/, fonts shipped, relative URLs only,
 Python's boot started first, the worker in one file."""
 
-import html
+import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
 
 from deckkit.build import BuildError, marp
-from deckkit.paths import DECKS, DEMOS, RUNTIME_PACKAGE, SLIDES, demo_files
+from deckkit.paths import DECKS, DEMOS, ROOT, RUNTIME_PACKAGE, SLIDES, demo_files, runtime_modules
 from deckkit.sources import reader
 
 
@@ -132,18 +134,38 @@ def test_python_starts_booting_right_after_the_charset_before_any_style(decks):
 
 def test_the_worker_is_one_file_that_carries_the_runtimes_python(built_site):
     """Nothing to fetch before a snapshot's restore: the worker imports no chunk, and the runtime's Python
-    modules are in it as text (slides/runtime/worker/python-package.js), not files beside it."""
+    modules are in it as text (slides/runtime/worker/python-package.js), not files beside it: every .py
+    file of the package, none other (its source map names what esbuild bundled into it)."""
     runtime = built_site / "runtime"
     worker = (runtime / "python-worker.js").read_text()
     assert 'from"./' not in worker and 'import("./' not in worker, "the worker imports a chunk"
     assert not re.findall(r"""(?:\bfrom|\bimport)\s*\(?\s*["'`]\.{1,2}/""", worker), "the worker imports a chunk"
-    modules = sorted(RUNTIME_PACKAGE.glob("*.py"))
-    assert modules
-    for module in modules:  # its docstring's first line, up to a character a JS literal would escape
-        opening = re.split(r"[`\\$'\"\x80-\uffff]", module.read_text().splitlines()[0][3:])[0]
-        assert len(opening) > 10 and opening in worker, f"{module.name} is not in the worker's bundle"
-    assert "def run_cell(" in worker
+    source_map = json.loads((runtime / "python-worker.js.map").read_text())
+    bundled = {source.split("/python/")[-1]: text for source, text in zip(source_map["sources"], source_map["sourcesContent"])
+               if source.endswith(".py")}
+    assert bundled == runtime_modules()
     assert not list(runtime.glob("*.py")), "the runtime's Python is served beside the worker"
+
+
+def test_the_workers_module_list_is_the_package_folders(tmp_path):
+    """The list the worker writes under /home/pyodide/ and keys its snapshot with (python-package.js) is
+    derived from the folder when bundled: a module added to the package is in it, with its source."""
+    package = tmp_path / "python" / "_livedeck"
+    shutil.copytree(RUNTIME_PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "added_module.py").write_text('"""A module added to the package."""\n')
+    (package / "notes.txt").write_text("not a module\n")
+    worker = tmp_path / "worker"
+    worker.mkdir()
+    shutil.copy(SLIDES / "runtime" / "worker" / "python-package.js", worker)
+    script = (
+        f"import {{ listed }} from {json.dumps((ROOT / 'deckkit' / 'bundle-runtime.mjs').as_uri())}\n"
+        f"console.log(JSON.stringify(await listed({json.dumps(str(worker / 'python-package.js'))})))\n"
+    )
+    result = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True,
+                            check=True)
+    expected = {**runtime_modules(), "_livedeck/added_module.py": '"""A module added to the package."""\n'}
+    assert dict(json.loads(result.stdout)) == expected
+    assert [name for name, _ in json.loads(result.stdout)] == sorted(expected)
 
 
 def test_a_missing_demo_fails_the_build_naming_the_slide_and_the_file(tmp_path):

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from deckkit.paths import RUNTIME_PACKAGE, demo_files
+from deckkit.paths import demo_files, runtime_modules
 from tests.deck_page import DeckPage
 from deckkit.demo_runner import no_host_loop, run_demo
 from tests.transcripts import normalise
@@ -64,8 +64,6 @@ def test_demo_in_the_deck_prints_what_cpython_prints(deck, name):
 
 # --- plain Pyodide vs the runtime, through pytest-pyodide -------------------------------
 
-RUNTIME_MODULES = {path.name: path.read_text() for path in RUNTIME_PACKAGE.glob("*.py")}
-
 PROBES = {
     "a new loop per run, closed": (
         "import asyncio\nloops = []\nasync def main():\n    loops.append(asyncio.get_running_loop())\n"
@@ -91,12 +89,11 @@ PROBES = {
 def run_in_pyodide(selenium, source, with_runtime):
     """Run *source* as a script in real Pyodide and return what it printed."""
     selenium.run_js("pyodide.FS.mkdirTree('/home/pyodide/_livedeck')")
-    for module, text in RUNTIME_MODULES.items():
-        selenium.run_js(f"pyodide.FS.writeFile('/home/pyodide/_livedeck/{module}', {json.dumps(text)})")
+    for module, text in runtime_modules().items():  # as the worker writes them (python-package.js)
+        selenium.run_js(f"pyodide.FS.writeFile('/home/pyodide/{module}', {json.dumps(text)})")
     runner = "await live_runtime.run_cell(source, 'probe.py')" if with_runtime else "exec(source, {'__name__': '__main__'})"
     return selenium.run_async(
-        "import contextlib, io, sys\n"
-        "sys.path.insert(0, '/home/pyodide')\n"
+        "import contextlib, io\n"
         "from _livedeck import live_runtime\n"
         # The fixture's interpreter outlives a test: put back Pyodide's own functions for the plain run.
         f"{'live_runtime.install()' if with_runtime else 'import asyncio, time; from pyodide import webloop; asyncio.run, time.sleep = webloop._run, webloop._sleep'}\n"
