@@ -9,12 +9,11 @@ The engine plugin slides/engine/exercise-include.mjs puts an exercise's spec (``
 language, via deckkit/sources.py) on its slide.
 """
 
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DEMOS, ROOT
+from .paths import DEMOS
 
 LANGS = ("ko", "en")
 

@@ -8,10 +8,9 @@ Run as `python -m deckkit.recording` (in its own process: a demo may change glob
 import argparse
 import json
 import platform
-import sys
 from pathlib import Path
 
-from .paths import DEMOS, ROOT, SLIDES, demo_files
+from .paths import DEMOS, ROOT, demo_files
 
 RECORDINGS = ROOT / "build" / "recordings"
 

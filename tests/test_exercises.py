@@ -8,13 +8,12 @@ The grader reads the trace the timeline draws (asyncio_timeline.Tracer), as in t
 import contextlib
 import io
 import runpy
-import sys
 
 import pytest
 
 from deckkit.demo_runner import no_host_loop, run_file
 from deckkit.exercises import LANGS, exercises
-from deckkit.paths import ROOT, SLIDES
+from deckkit.paths import ROOT
 
 from _livedeck.asyncio_timeline import Tracer
 from _livedeck.grader import Run, grade

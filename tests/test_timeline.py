@@ -1,12 +1,11 @@
 """The event-loop timeline: traced under CPython in loop time (exact), and live in the browser."""
 
 import re
-import sys
 
 import pytest
 
 from deckkit.demo_runner import no_host_loop
-from deckkit.paths import DEMOS, SLIDES
+from deckkit.paths import DEMOS
 from deckkit.recording import record
 from tests.deck_page import DeckPage
 
