@@ -155,5 +155,15 @@ def test_a_check_that_breaks_never_passes_the_run():
         raise ValueError("unforeseen")
 
     result = grade(broken, {"pass": "ok"}, Run(["x"]))
-    assert (result["verdict"], result["key"]) == ("fail", "check_error")
-    assert "ValueError: unforeseen" in result["message"]
+    assert (result["verdict"], result["key"]) == ("fail", "checkError")  # said by labels.js verdicts
+    assert "ValueError: unforeseen" in result["args"][0] and "message" not in result
+
+
+@pytest.mark.parametrize("messages", [{"pass": "ok"}, {"slow": "{total:.1f} s, {missing}"}, {"slow": "{0}"}],
+                         ids=["no message", "a placeholder it lacks", "a positional placeholder"])
+def test_a_verdict_without_a_message_that_fits_is_said_by_a_label(messages):
+    def slow(run):
+        run.fail("slow", ticks=3)
+
+    result = grade(slow, messages, Run(["x"]))
+    assert result == {"verdict": "fail", "key": "messageMissing", "args": ["slow", str({"total": 0.0, "ticks": 3})]}

@@ -50,6 +50,17 @@ def test_starter_fails_with_its_message_then_the_solution_passes(deck):
     assert "hello" in deck.output(EXERCISE) and "world" in deck.output(EXERCISE)
 
 
+def test_a_verdict_its_exercise_cannot_say_is_said_in_the_decks_language(deck):
+    """The check names a key its messages lack (check.py and exercise.toml disagree): the run still fails,
+    and the page says why in Korean (labels.js verdicts), never a raw key or an English string."""
+    deck.show(EXERCISE)
+    deck.page.evaluate(f"delete window.liveDeck.cell('{EXERCISE}').request.grader.messages.sequential")
+    assert deck.run(EXERCISE) == "done"  # the starter: its awaits one after the other
+    state, message = verdict(deck, EXERCISE)
+    assert state == "fail"
+    assert message.startswith("✘ “sequential” ({'total': ") and "에 맞는 메시지가 없습니다" in message, message
+
+
 def test_hints_show_one_at_a_time_each_in_place_of_the_last(deck):
     cell = deck.show("gather_results")
     hints = cell.locator("[data-role=hints] li")

@@ -3,6 +3,8 @@
 // cell, the message in [data-role=verdict]. Hint shows the next hint (data-hints-shown counts them);
 // Solution puts the solution into the cell (the learner still runs it).
 
+import { say } from './say.js'
+
 export function attachExercise(cell, text) {
   const root = cell.root
   const specElement = root.querySelector('script[data-role=exercise-spec]')
@@ -45,7 +47,9 @@ export function attachExercise(cell, text) {
   root.addEventListener('cell:done', ({ detail }) => {
     if (!detail?.verdict) return
     root.dataset.verdict = detail.verdict.verdict
-    verdict.textContent = `${detail.verdict.verdict === 'pass' ? '✔' : '✘'} ${detail.verdict.message}`
+    // The exercise's message; where it cannot say (a check that raised…), a label and its args.
+    const { message, key, args } = detail.verdict
+    verdict.textContent = `${detail.verdict.verdict === 'pass' ? '✔' : '✘'} ${message ?? say(text.verdicts, key, args)}`
     const output = root.querySelector('[data-role=output]')
     output.scrollTop = output.scrollHeight // the verdict took room: keep the last lines in view
   })

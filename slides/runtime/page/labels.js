@@ -1,5 +1,6 @@
-// Control labels in the deck's language (<html lang>, from the Marp `lang` directive).
-const LABELS = {
+// Control labels in the deck's language (<html lang>, from the Marp `lang` directive). Both languages
+// hold the same keys, camelCase; every key Python or the worker emits has one (tests/test_labels.py).
+export const LABELS = {
   en: {
     run: 'Run',
     stop: 'Stop',
@@ -31,6 +32,13 @@ const LABELS = {
       crashed:
         'Python crashed here (a fault of the browser’s Python, not of this code): the run ends, its output ' +
         'may stop short of what CPython prints. A fresh Python takes over: press Run again.',
+    },
+    // An exercise's verdict where its own messages cannot say (grader.py, the worker): no pass, and why.
+    verdicts: {
+      checkError: (error) => `The exercise’s check failed on this run (${error}): no verdict.`,
+      messageMissing: (key, values) =>
+        `The exercise has no message that fits “${key}” (${values}): its check.py and exercise.toml disagree.`,
+      graderError: (error) => `The run could not be graded (${error}).`,
     },
     hint: 'Hint',
     solution: 'Solution',
@@ -73,6 +81,12 @@ const LABELS = {
       crashed:
         '여기서 파이썬이 멈췄습니다 (이 코드가 아니라 브라우저용 파이썬의 결함입니다): 실행을 끝내며, 출력이 ' +
         'CPython의 출력보다 짧을 수 있습니다. 새 파이썬이 이어받으니 다시 실행을 누르세요.',
+    },
+    verdicts: {
+      checkError: (error) => `이 실행에서 문제의 채점 코드가 실패했습니다 (${error}): 판정하지 못했습니다.`,
+      messageMissing: (key, values) =>
+        `“${key}” (${values})에 맞는 메시지가 없습니다: 문제의 check.py와 exercise.toml이 서로 맞지 않습니다.`,
+      graderError: (error) => `이 실행을 채점하지 못했습니다 (${error}).`,
     },
     hint: '힌트',
     solution: '풀이',

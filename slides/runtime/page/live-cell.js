@@ -7,6 +7,7 @@
 // worker through `request` (an exercise's grader). Other windows' runs are rendered through
 // play() and restore() (cell-sync.js).
 import { lazyEditor } from './lazy-editor.js'
+import { say } from './say.js'
 
 const TICK_MS = 100
 
@@ -137,8 +138,7 @@ export class LiveCell {
 
   // A platform note named by the worker (platform_notes.py), in the deck's language.
   #note(key, args = []) {
-    const label = this.text.notes[key] ?? key
-    return typeof label === 'function' ? label(...args) : label
+    return say(this.text.notes, key, args)
   }
 
   #drawTimeline(svg) {

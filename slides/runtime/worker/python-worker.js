@@ -15,7 +15,7 @@
 //                  (Pyodide suffered a fatal error mid-run: the run ends with a note, the pool replaces this worker)
 // A run with a `grader` ({check, messages}: an exercise, see exercise.js) is graded after it ran
 // (grader.py), from the lines it printed and its timeline's trace; `done` then carries
-// `verdict`: {verdict, key, message}.
+// `verdict`: {verdict, key, message}, or {verdict, key, args} where labels.js `verdicts[key]` says it.
 
 import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: one fetch less before the boot starts
 import { OutputLines } from './output-lines.js'
@@ -180,7 +180,7 @@ function grade(grader, printed, result) {
   try {
     return JSON.parse(runtime.grade(request, result))
   } catch (error) {
-    return { verdict: 'fail', key: 'grader-error', message: String(error?.message ?? error) }
+    return { verdict: 'fail', key: 'graderError', args: [String(error?.message ?? error)] } // labels.js verdicts
   }
 }
 

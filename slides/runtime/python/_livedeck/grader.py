@@ -95,18 +95,20 @@ def load_check(source, filename="check.py"):
 
 
 def grade(check, messages, run):
-    """{"verdict": "pass"|"fail", "key": …, "message": …} for *run*, in the language of *messages*."""
+    """{"verdict": "pass"|"fail", "key": …, "message": …} for *run*, in the language of *messages*.
+    Where the exercise cannot say, {"verdict", "key", "args"}: the page says labels.js ``verdicts[key]``
+    with *args*, in the deck's language."""
     try:
         check(run)
         key, values, verdict = "pass", {"total": run.total}, "pass"
     except Failed as failed:
         key, values, verdict = failed.key, failed.values, "fail"
     except Exception as error:  # a check that did not foresee this run: say so, never pass it
-        return {"verdict": "fail", "key": "check_error", "message": f"check.py: {type(error).__name__}: {error}"}
-    template = messages.get(key)
-    if template is None:  # an exercise's check and its messages disagree: say so, do not guess
-        return {"verdict": verdict, "key": key, "message": f"[{key}] {values}"}
-    return {"verdict": verdict, "key": key, "message": template.format(**values)}
+        return {"verdict": "fail", "key": "checkError", "args": [f"check.py: {type(error).__name__}: {error}"]}
+    try:
+        return {"verdict": verdict, "key": key, "message": messages[key].format(**values)}
+    except (KeyError, IndexError, ValueError):  # the check and the messages disagree: say so, do not guess
+        return {"verdict": verdict, "key": "messageMissing", "args": [key, str(values)]}
 
 
 def grade_json(request, trace):
