@@ -8,7 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .browser import CHROMIUM, CHROMIUM_ARGS
+from .browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from .deck_driver import DeckDriver
 from .paths import DIST
 from .serve import serve_in_background, url
 
@@ -32,8 +33,7 @@ def _bare_ready_ms(page) -> float:
 
 def _ready_at(page) -> float:
     """Once Python is ready: when it became so, in ms since the page opened (the deck's own stamp)."""
-    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
-    return float(page.evaluate("document.documentElement.dataset.pythonReadyAt"))
+    return DeckDriver(page).python_ready_at()
 
 
 def _deck_ready_ms(page, base, deck) -> tuple[float, int]:
@@ -48,46 +48,32 @@ def _deck_ready_ms(page, base, deck) -> tuple[float, int]:
     return ready, extra
 
 
-def _show(page, name) -> None:
-    page.evaluate(
-        "(name) => { location.hash = '#' + document.querySelector(`.live-cell[data-demo=\"${name}\"]`).closest('section').id }",
-        name,
-    )
-    page.wait_for_timeout(300)
-
-
 def _run_cell(page, name) -> float:
-    _show(page, name)
-    cell = page.locator(f'.live-cell[data-demo="{name}"]')
-    cell.locator("[data-action=run]").click()
-    page.wait_for_function(
-        "(name) => ['done', 'error'].includes(document.querySelector(`.live-cell[data-demo=\"${name}\"]`).dataset.state)",
-        arg=name,
-        timeout=30_000,
-    )
-    return int(cell.locator("[data-role=elapsed]").get_attribute("data-elapsed-ms")) / 1000
+    deck = DeckDriver(page)
+    assert deck.run(name) in ("done", "error")
+    return deck.elapsed(name)
 
 
 def _stop_to_ready_s(page, name) -> float:
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
-    _show(page, name)
-    page.evaluate("([name]) => window.liveDeck.cell(name).setCode('while True:\\n    pass\\n')", [name])
-    cell = page.locator(f'.live-cell[data-demo="{name}"]')
-    cell.locator("[data-action=run]").click()
-    page.wait_for_function(f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.state === 'running'")
+    deck = DeckDriver(page)
+    deck.wait_standby()
+    deck.show(name)
+    deck.set_code(name, "while True:\n    pass\n")
+    deck.click(name, "run")
+    deck.wait_state(name, "running")
     page.wait_for_timeout(300)
     started = time.monotonic()
-    cell.locator("[data-action=stop]").click()
-    page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready' && !window.liveDeck.pool.running")
-    page.evaluate("([name]) => window.liveDeck.cell(name).setCode('pass\\n')", [name])
-    cell.locator("[data-action=run]").click()
-    page.wait_for_function(f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.state === 'done'")
+    deck.click(name, "stop")
+    deck.wait_idle()
+    deck.set_code(name, "pass\n")
+    deck.click(name, "run")
+    deck.wait_state(name, "done")
     return time.monotonic() - started
 
 
 def _reopened_ms(page) -> float:
     ready = _ready_at(page)
-    assert page.evaluate("document.documentElement.dataset.pythonBoot") == "snapshot", "no snapshot restore"
+    assert DeckDriver(page).python_boot() == "snapshot", "no snapshot restore"
     return ready
 
 
@@ -115,7 +101,7 @@ def _launch(playwright, profile: Path, url: str | None = None):
     system kept on disk), as a presenter's own browser is — an incognito context keeps none of it across
     launches — and its first tab, with *url* open in it if given. Returns (context, page)."""
     context = playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 720}
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=VIEWPORT
     )
     page = context.pages[0] if context.pages else context.new_page()
     if url:
@@ -147,7 +133,7 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     figures["tasks"] = _run_cell(page, "say_after_tasks")
     figures["stop"] = _stop_to_ready_s(page, "await_coroutine")
     figures["overhead"] = _tracer_overhead(page)
-    page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot", timeout=60_000)
+    DeckDriver(page).wait_standby(snapshot=True)
     deck_url = page.url.split("#")[0]
     page.reload()
     figures["reload"] = _reopened_ms(page)
@@ -166,7 +152,7 @@ def _cold_round(playwright, base, deck, profile: Path) -> float:
     build could make none."""
     context, page = _launch(playwright, profile, f"{base}{deck}.html?snapshots=off")
     ready = _ready_at(page)
-    assert page.evaluate("document.documentElement.dataset.pythonBoot") == "cold"
+    assert DeckDriver(page).python_boot() == "cold"
     context.close()
     return ready
 

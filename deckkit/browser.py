@@ -12,3 +12,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# The window the deck is driven in (tests, bench, conformance): a projector's 16:9.
+VIEWPORT = {"width": 1280, "height": 720}

@@ -31,6 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .deck_driver import DeckDriver
 from .paths import ROOT
 
 CORPUS = ROOT / "tests" / "conformance"
@@ -173,68 +174,32 @@ def run_cpython_all(programs, workers=2) -> dict[str, Run | None]:
 
 # --- the live deck --------------------------------------------------------------------------------
 
-_RUN_IN_CELL = """
-async ([name, code, timeoutMs]) => {
-  const cell = window.liveDeck.cell(name)
-  cell.setCode(code)
-  const root = cell.root
-  const done = cell.run()
-  let timer
-  const late = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs) })
-  const outcome = await Promise.race([done.then(() => 'done'), late])
-  clearTimeout(timer)
-  if (outcome === 'timeout') { cell.stop(); await done }
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-  const lines = [...root.querySelectorAll('[data-role=output] .line')]
-    .map((line) => ({ stream: line.classList[1], text: line.textContent.replace(/\\n$/, '') }))
-  const elapsed = root.querySelector('[data-role=elapsed]').dataset.elapsedMs
-  return { outcome, lines, status: root.dataset.exitStatus ?? null, elapsedMs: Number(elapsed ?? NaN),
-           state: root.dataset.state }
-}
-"""
+class DeckLabels:
+    """The notes a deck's cell prints (labels.js, in the deck's language), and its own end-of-run lines."""
 
-
-class LiveDeck:
-    """The built deck open in Chromium, its Python ready: runs programs in a live cell."""
-
-    def __init__(self, page, base_url, deck=DECK):
-        self.page = page
-        page.goto(f"{base_url}{deck}.html")
-        page.wait_for_function(
-            "['ready', 'failed'].includes(document.documentElement.dataset.pythonStatus)", timeout=60_000
-        )
-        status = page.evaluate("document.documentElement.dataset.pythonStatus")
-        if status != "ready":
-            raise RuntimeError(f"Python did not start in the deck: {page.locator('#python-status').inner_text()}")
-        self.labels = page.evaluate(
-            """() => {
-              const text = window.liveDeck.labels
-              const notes = {}
-              for (const [key, label] of Object.entries(text.notes))
-                notes[key] = typeof label === 'function' ? label(2000) : label
-              return { notes, stopped: text.stopped, exited: [0, 1, 2, 3, 4, 5].map(text.exited) }
-            }"""
-        )
+    def __init__(self, labels: dict):
+        self.notes = labels["notes"]
+        self.own_lines = set(labels["exited"]) | {labels["stopped"]}
 
     def note_text(self, key):
-        return self.labels["notes"].get(key)
+        return self.notes.get(key)
 
-    def run(self, program: Program) -> Run:
-        data = self.page.evaluate(_RUN_IN_CELL, [CELL, program.code, PROGRAM_TIMEOUT_S * 1000])
-        stdout, stderr, notes = [], [], []
-        own = set(self.labels["exited"]) | {self.labels["stopped"]}
-        for line in data["lines"]:
-            if line["stream"] == "note":
-                if line["text"] not in own:
-                    notes.append((len(stdout), line["text"]))
-            elif line["stream"] == "stderr":
-                stderr.append(line["text"])
-            else:
-                stdout.append(line["text"])
-        status = None if data["status"] is None else int(data["status"])
-        if data["outcome"] == "timeout":
-            stderr.append(f"(the deck did not finish in {PROGRAM_TIMEOUT_S} s: stopped)")
-        return Run(stdout, stderr, status, data["elapsedMs"] / 1000, notes, python="3.14 (Pyodide)")
+
+def run_in_deck(deck: DeckDriver, labels: DeckLabels, program: Program) -> Run:
+    """The program pasted into the deck's live cell and run (stopped after PROGRAM_TIMEOUT_S)."""
+    finished = deck.run_to_end(CELL, program.code, PROGRAM_TIMEOUT_S * 1000)
+    stdout, stderr, notes = [], [], []
+    for line in finished.lines:
+        if line.stream == "note":
+            if line.text not in labels.own_lines:
+                notes.append((len(stdout), line.text))
+        elif line.stream == "stderr":
+            stderr.append(line.text)
+        else:
+            stdout.append(line.text)
+    if finished.outcome == "timeout":
+        stderr.append(f"(the deck did not finish in {PROGRAM_TIMEOUT_S} s: stopped)")
+    return Run(stdout, stderr, finished.exit_status, finished.elapsed, notes, python="3.14 (Pyodide)")
 
 
 # --- comparing ------------------------------------------------------------------------------------
@@ -316,20 +281,21 @@ def run_corpus(page, base_url, programs=None, on_result=None) -> list[Verdict]:
     programs = corpus() if programs is None else programs
     with ThreadPoolExecutor(1) as background:
         cpython_runs = background.submit(run_cpython_all, programs)  # while the deck boots
-        deck = LiveDeck(page, base_url)
+        deck = DeckDriver.open(page, base_url, DECK).wait_python_ready()
+        labels = DeckLabels(deck.labels())
         cpython = cpython_runs.result()  # done before the deck's runs: they are timed, on a shared CPU
         deck_runs = {}
         for program in programs:
             # A mismatch is run again, once, on both sides (the new runs are kept): on a machine
             # shared with other work a timer may fire late; a real difference shows again.
-            run = deck.run(program)
-            if not compare(program, cpython[program.name], run, deck.note_text).matches:
-                run = deck.run(program)
+            run = run_in_deck(deck, labels, program)
+            if not compare(program, cpython[program.name], run, labels.note_text).matches:
+                run = run_in_deck(deck, labels, program)
                 cpython[program.name] = run_cpython(program)
             deck_runs[program.name] = run
     verdicts = []
     for program in programs:
-        verdict = compare(program, cpython[program.name], deck_runs[program.name], deck.note_text)
+        verdict = compare(program, cpython[program.name], deck_runs[program.name], labels.note_text)
         verdicts.append(verdict)
         if on_result:
             on_result(verdict)
@@ -340,7 +306,7 @@ def run_in_chromium(programs=None, on_result=None) -> list[Verdict]:
     """Serve dist/, open it in Chromium and run the corpus (for `invoke conformance`)."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import CHROMIUM, CHROMIUM_ARGS
+    from .browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
     from .paths import DIST
     from .serve import serve_in_background, url
 
@@ -348,7 +314,7 @@ def run_in_chromium(programs=None, on_result=None) -> list[Verdict]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page = browser.new_page(viewport=VIEWPORT)
             try:
                 return run_corpus(page, url(server), programs, on_result)
             finally:

@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from deckkit.browser import CHROMIUM, CHROMIUM_ARGS
+from deckkit.browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from deckkit.deck_driver import DeckDriver
 from deckkit.paths import DECKS, DIST
 
 
@@ -48,17 +49,21 @@ def browser():
 
 
 class RequestAudit:
-    """Every request the page makes, so a test can fail on any that leaves the origin."""
+    """Every request the pages make, so a test fails on any that leaves the origins the deck is served from."""
 
-    def __init__(self, origin):
-        self.origin = origin
+    def __init__(self, *sites):
+        self.origins = {_origin(site) for site in sites}
         self.urls = []
+
+    def allow(self, site):
+        """The deck is served from *site* too (another server, a sub-path, a file)."""
+        self.origins.add(_origin(site))
 
     def record(self, request):
         self.urls.append(request.url)
 
     def off_origin(self):
-        return [u for u in self.urls if not u.startswith(("data:", "blob:")) and _origin(u) != self.origin]
+        return [u for u in self.urls if not u.startswith(("data:", "blob:")) and _origin(u) not in self.origins]
 
 
 def _origin(url):
@@ -66,18 +71,81 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@pytest.fixture
-def audit(base_url):
-    return RequestAudit(_origin(base_url))
+class GuardedContexts:
+    """The one way a test opens a browser context: each one, and every page in it, guarded.
+
+    At the end (`check`) every context is closed, and the test fails if a page had an uncaught error
+    or a page or worker requested anything off the deck's origins (`audit`).
+    """
+
+    def __init__(self, browser, base_url):
+        self.browser = browser
+        self.base_url = base_url
+        self.audit = RequestAudit(base_url)
+        self.page_errors = []
+        self._contexts = []
+
+    def new_context(self, site=None, *, page_errors_expected=False, **options):
+        """A fresh context (1280×720 unless *options* say otherwise: timezone_id, locale, ...); *site*:
+        the deck is served from there (another server than the session's)."""
+        if site is not None:
+            self.audit.allow(site)
+        return self.guard(self.browser.new_context(**{"viewport": VIEWPORT, **options}), page_errors_expected)
+
+    def new_page(self, site=None, **options):
+        return self.new_context(site, **options).new_page()
+
+    def open_deck(self, deck="asyncio.ko", query="", site=None, **options) -> DeckDriver:
+        """A deck in a page of a new context, its Python ready; *site*: the base URL it is served from."""
+        page = self.new_page(site, **options)
+        return DeckDriver.open(page, site or self.base_url, deck, query).wait_python_ready()
+
+    def guard(self, context, page_errors_expected=False):
+        """Guard a context made elsewhere (a persistent profile): its requests audited, and unless
+        *page_errors_expected* (a test that provokes them on purpose) its pages' uncaught errors fail."""
+        context.on("request", self.audit.record)  # the context sees the workers' requests too
+        if not page_errors_expected:
+            watch = lambda page: page.on("pageerror", lambda error: self.page_errors.append(error))  # noqa: E731
+            for page in context.pages:
+                watch(page)
+            context.on("page", watch)
+        self._contexts.append(context)
+        return context
+
+    def check(self):
+        for context in self._contexts:
+            context.close()
+        assert not self.page_errors, f"uncaught errors in the page: {self.page_errors}"
+        off_origin = self.audit.off_origin()
+        assert not off_origin, f"requests off the deck's origin: {off_origin}"
 
 
 @pytest.fixture
-def page(browser, audit):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.on("request", audit.record)  # the context sees the workers' requests too
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(error))
-    yield page
-    context.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
+def contexts(browser, base_url):
+    guarded = GuardedContexts(browser, base_url)
+    yield guarded
+    guarded.check()
+
+
+@pytest.fixture(scope="module")
+def module_contexts(browser, base_url):
+    """As `contexts`, for a context a module's tests share (a deck booted once)."""
+    guarded = GuardedContexts(browser, base_url)
+    yield guarded
+    guarded.check()
+
+
+@pytest.fixture
+def audit(contexts):
+    return contexts.audit
+
+
+@pytest.fixture
+def page(contexts):
+    return contexts.new_page()
+
+
+@pytest.fixture
+def deck(page, base_url):
+    """The Korean deck in `page`, its Python ready."""
+    return DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()

@@ -14,12 +14,8 @@ PROGRAMS = conformance.corpus()
 
 
 @pytest.fixture(scope="module")
-def verdicts(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        results = conformance.run_corpus(context.new_page(), base_url, PROGRAMS)
-    finally:
-        context.close()
+def verdicts(module_contexts, base_url):
+    results = conformance.run_corpus(module_contexts.new_page(), base_url, PROGRAMS)
     return {verdict.program.name: verdict for verdict in results}
 
 
@@ -45,13 +41,10 @@ def test_platform_limits_are_announced_in_korean(verdicts):
         assert verdict.note and any("\uac00" <= ch <= "\ud7a3" for ch in verdict.note), verdict.program.name
 
 
-def test_the_english_deck_announces_the_same_limits_in_english(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        deck = conformance.LiveDeck(context.new_page(), base_url, deck="asyncio.en")
-        for program in (p for p in PROGRAMS if p.limit):
-            notes = [text for _, text in deck.run(program).notes]
-            assert notes == [deck.note_text(program.limit)], program.name
-            assert not any("\uac00" <= ch <= "\ud7a3" for ch in notes[0]), program.name
-    finally:
-        context.close()
+def test_the_english_deck_announces_the_same_limits_in_english(contexts):
+    deck = contexts.open_deck("asyncio.en")
+    labels = conformance.DeckLabels(deck.labels())
+    for program in (p for p in PROGRAMS if p.limit):
+        notes = [text for _, text in conformance.run_in_deck(deck, labels, program).notes]
+        assert notes == [labels.note_text(program.limit)], program.name
+        assert not any("\uac00" <= ch <= "\ud7a3" for ch in notes[0]), program.name

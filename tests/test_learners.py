@@ -7,7 +7,7 @@ import re
 import pytest
 
 from deckkit.exercises import exercises
-from tests.deck_page import DeckPage
+from deckkit.deck_driver import DeckDriver
 from tests.test_slides_render import _OVERFLOWS
 
 pytestmark = pytest.mark.browser
@@ -16,35 +16,25 @@ EXERCISE = "concurrent_say_after"
 DEMO = "say_after_tasks"
 
 
-@pytest.fixture
-def deck(page, base_url):
-    return DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
-
-
 def seconds(message):
     """The loop time a verdict's message starts with: "✘ 3.0초: …" → 3.0."""
     return float(re.match(r"[✔✘] (\d+\.\d)(초| s)", message).group(1))
-
-
-def verdict(deck, name):
-    cell = deck.cell(name)
-    return cell.get_attribute("data-verdict"), cell.locator("[data-role=verdict]").text_content()
 
 
 def test_starter_fails_with_its_message_then_the_solution_passes(deck):
     cell = deck.show(EXERCISE)
     assert cell.get_attribute("data-exercise") == EXERCISE
     assert deck.run(EXERCISE) == "done"
-    state, message = verdict(deck, EXERCISE)
+    state, message = deck.verdict(EXERCISE)
     assert state == "fail"
     assert "두 await가 여전히 하나씩 차례로 실행됩니다" in message
     # The browser's loop time is real time: 3 s, and a little more on a loaded machine.
     assert 2.95 <= seconds(message) <= 3.5, message
 
     deck.click(EXERCISE, "solution")
-    assert "asyncio.create_task" in deck.page.evaluate(f"window.liveDeck.cell('{EXERCISE}').code")
+    assert "asyncio.create_task" in deck.code(EXERCISE)
     assert deck.run(EXERCISE) == "done"
-    state, message = verdict(deck, EXERCISE)
+    state, message = deck.verdict(EXERCISE)
     assert state == "pass", message
     assert 1.95 <= seconds(message) <= 2.5 and "통과" in message, message
     assert "hello" in deck.output(EXERCISE) and "world" in deck.output(EXERCISE)
@@ -83,9 +73,9 @@ def test_hints_show_one_at_a_time_each_in_place_of_the_last(deck):
 
 
 def test_a_wrong_answer_gets_its_specific_message_in_english(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     deck.show("gather_results")
-    code = deck.page.evaluate("window.liveDeck.cell('gather_results').code")
+    code = deck.code("gather_results")
     wrong = code.replace(
         "    results = []\n    for delay, what in [(2, 'hello'), (1, 'world')]:\n"
         "        results.append(await say_after(delay, what))\n",
@@ -95,63 +85,61 @@ def test_a_wrong_answer_gets_its_specific_message_in_english(page, base_url):
     assert wrong != code
     deck.set_code("gather_results", wrong)
     assert deck.run("gather_results") == "done"
-    state, message = verdict(deck, "gather_results")
+    state, message = deck.verdict("gather_results")
     assert state == "fail"
     assert "['WORLD', 'HELLO']: collected in the order they finished" in message
 
 
 def test_the_blocking_starter_is_caught_blocking_the_loop(deck):
     assert deck.run("unblock_loop") == "done"
-    state, message = verdict(deck, "unblock_loop")
+    state, message = deck.verdict("unblock_loop")
     assert state == "fail"
     assert re.search(r"blocking\('A'\)가 await 없이 루프를 1\.[0-2]초 붙잡았습니다", message), message
 
 
 def test_an_edit_survives_a_reload_and_reset_forgets_it(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()
     cell = deck.show(DEMO)
     assert cell.get_attribute("data-edited") is None
-    edited = deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code").replace("'hello'", "'안녕'")
+    edited = deck.code(DEMO).replace("'hello'", "'안녕'")
     deck.set_code(DEMO, edited)
     assert cell.get_attribute("data-edited") == ""
 
     page.reload()
-    deck = DeckPage.__new__(DeckPage)
-    deck.page = page
     deck.wait_python_ready()
     cell = deck.show(DEMO)
     assert cell.get_attribute("data-edited") == ""
     assert cell.locator("[data-role=edited]").is_visible()
-    assert deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == edited
+    assert deck.code(DEMO) == edited
     assert "'안녕'" in cell.locator(".cell-editor").text_content()  # what the learner sees
     assert deck.run(DEMO) == "done"
     assert "안녕" in deck.output(DEMO)
 
     deck.click(DEMO, "reset")
     assert cell.get_attribute("data-edited") is None
-    original = deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').original")
-    assert deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == original
+    original = deck.original_code(DEMO)
+    assert deck.code(DEMO) == original
     page.reload()
     deck.wait_python_ready()
-    assert deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == original
+    assert deck.code(DEMO) == original
     assert deck.cell(DEMO).get_attribute("data-edited") is None
 
 
 def test_an_edit_persists_in_a_new_tab_per_deck(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()
     deck.show(DEMO)
-    edited = deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") + "print('mine')\n"
+    edited = deck.code(DEMO) + "print('mine')\n"
     deck.set_code(DEMO, edited)
     other = page.context.new_page()
-    reopened = DeckPage(other, base_url, "asyncio.ko").wait_python_ready()
-    assert reopened.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == edited
-    english = DeckPage(other, base_url, "asyncio.en").wait_python_ready()  # another deck: its own edits
-    assert english.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") != edited
+    reopened = DeckDriver.open(other, base_url, "asyncio.ko").wait_python_ready()
+    assert reopened.code(DEMO) == edited
+    english = DeckDriver.open(other, base_url, "asyncio.en").wait_python_ready()  # another deck: its own edits
+    assert english.code(DEMO) != edited
     assert english.cell(DEMO).get_attribute("data-edited") is None
 
 
 def test_an_edit_of_older_code_is_set_aside_with_a_note_and_comes_back(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()
     # An edit kept from a version of the demo that is no longer the slide's code.
     old = {"code": "print('my old edit')\n", "original": "00000000", "savedAt": 0}
     key = page.evaluate("location.pathname") + f"#{DEMO}"
@@ -159,8 +147,8 @@ def test_an_edit_of_older_code_is_set_aside_with_a_note_and_comes_back(page, bas
     page.reload()
     deck.wait_python_ready()
     cell = deck.show(DEMO)
-    original = deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').original")
-    assert deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == original  # the new code shows
+    original = deck.original_code(DEMO)
+    assert deck.code(DEMO) == original  # the new code shows
     note = cell.locator("[data-role=edit-note]")
     assert "예전에 고친 코드는 따로 두었습니다" in note.text_content()
     assert cell.get_attribute("data-edited") is None
@@ -168,12 +156,12 @@ def test_an_edit_of_older_code_is_set_aside_with_a_note_and_comes_back(page, bas
     deck.wait_python_ready()
     cell = deck.show(DEMO)
     cell.locator("[data-action=restore-edit]").click()
-    assert deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == old["code"]
+    assert deck.code(DEMO) == old["code"]
     assert cell.get_attribute("data-edited") == ""
     assert cell.locator("[data-role=edit-note]").count() == 0
     page.reload()
     deck.wait_python_ready()
-    assert deck.page.evaluate(f"window.liveDeck.cell('{DEMO}').code") == old["code"]
+    assert deck.code(DEMO) == old["code"]
     assert deck.cell(DEMO).locator("[data-role=edit-note]").count() == 0
 
 
@@ -187,10 +175,10 @@ def test_every_exercise_is_on_both_decks(page, base_url):
 @pytest.mark.parametrize("name", sorted(exercise.name for exercise in exercises()))
 def test_each_solution_passes_in_the_browser(page, base_url, name):
     """Pyodide runs the (English) solution and the worker's grader passes it, as CPython's did."""
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     deck.show(name)
     deck.click(name, "solution")
     assert deck.run(name) == "done"
-    state, message = verdict(deck, name)
+    state, message = deck.verdict(name)
     assert state == "pass", message
     assert "Passed!" in message

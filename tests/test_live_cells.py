@@ -8,18 +8,13 @@ import time
 
 import pytest
 
-from tests.deck_page import DeckPage
+from deckkit.deck_driver import DeckDriver
 
 pytestmark = pytest.mark.browser
 
 SEQUENTIAL = "say_after_sequential"
 TASKS = "say_after_tasks"
 SCRATCH = "await_coroutine"  # a cell whose code the bad-input tests replace
-
-
-@pytest.fixture
-def deck(page, base_url):
-    return DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
 
 
 def texts(lines, stream=None):
@@ -246,7 +241,7 @@ def test_two_cells_started_at_once_run_one_after_the_other(deck, page):
 
 
 def test_compat_mode_without_jspi_still_runs_the_seed_code(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.en", query="?jspi=off").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en", query="?jspi=off").wait_python_ready()
     assert deck.run(SEQUENTIAL) == "done"
     assert deck.cell(SEQUENTIAL).get_attribute("data-mode") == "compat"
     assert [t.split(" at ")[0] for t in texts(deck.lines(SEQUENTIAL))] == ["started", "hello", "world", "finished"]
@@ -260,14 +255,12 @@ def test_the_deck_makes_no_request_off_its_origin(deck, audit):
     assert audit.off_origin() == []
 
 
-def test_dist_works_under_a_sub_path(browser, built_site):
+def test_dist_works_under_a_sub_path(contexts, built_site):
     from deckkit.serve import serve_in_background, url
 
     server = serve_in_background(built_site.parent)  # dist/ is now at /dist/
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
     try:
-        deck = DeckPage(context.new_page(), url(server, "dist/"), "asyncio.en").wait_python_ready()
+        deck = contexts.open_deck("asyncio.en", site=url(server, "dist/"))
         assert deck.run(TASKS) == "done"
     finally:
-        context.close()
         server.shutdown()

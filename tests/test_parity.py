@@ -13,7 +13,6 @@ import re
 import pytest
 
 from deckkit.paths import demo_files, runtime_modules
-from tests.deck_page import DeckPage
 from deckkit.demo_runner import no_host_loop, run_demo
 from tests.transcripts import normalise
 
@@ -35,19 +34,17 @@ def comparable(name, text):
 
 
 @pytest.fixture(scope="module", params=["cold", "served", "kept"])
-def deck(request, browser, base_url):
+def deck(request, module_contexts):
     """The deck with its interpreter booted cold, or restored from a memory snapshot: the one the deck
     was built with (a first open), or the browser's copy of it (a reopen)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    deck = DeckPage(page, base_url, "asyncio.en", "?snapshots=off" if request.param == "cold" else "").wait_python_ready()
+    deck = module_contexts.open_deck("asyncio.en", "?snapshots=off" if request.param == "cold" else "")
     if request.param == "kept":
-        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'copied'", timeout=60_000)
-        page.reload()
+        deck.wait_standby(snapshot="copied")
+        deck.page.reload()
         deck.wait_python_ready()
-    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == {"cold": "none"}.get(request.param, request.param)
+    assert deck.active_snapshot() == {"cold": "none"}.get(request.param, request.param)
     yield deck
-    context.close()
+    deck.page.context.close()  # the next parameter boots in a context of its own
 
 
 @pytest.mark.browser

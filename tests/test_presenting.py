@@ -2,14 +2,14 @@
 
 import pytest
 
-from tests.deck_page import DeckPage
+from deckkit.deck_driver import DeckDriver
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("deck, word", [("asyncio.ko", "hello"), ("asyncio.en", "hello")])
 def test_presenter_view_shows_the_notes_of_the_current_slide(page, base_url, deck, word):
-    deck_page = DeckPage(page, base_url, deck)
+    deck_page = DeckDriver.open(page, base_url, deck)
     slide = deck_page.slide_of("say_after_sequential")
     page.goto(f"{base_url}{deck}.html?view=presenter#{slide}")
     notes = page.locator(".bespoke-marp-presenter-note-container")
@@ -24,7 +24,7 @@ def test_presenter_view_shows_the_notes_of_the_current_slide(page, base_url, dec
 
 
 def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.en")
+    deck = DeckDriver.open(page, base_url, "asyncio.en")
     name = "say_after_sequential"
     deck.show(name)
     cell = deck.cell(name)
@@ -49,7 +49,7 @@ def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, bas
 
 @pytest.mark.parametrize("deck", ["asyncio.ko", "asyncio.en"])
 def test_the_navigation_bar_shown_by_a_moving_mouse_covers_no_live_cell(page, base_url, deck):
-    deck_page = DeckPage(page, base_url, deck)
+    deck_page = DeckDriver.open(page, base_url, deck)
     slides = page.evaluate(
         "[...new Set([...document.querySelectorAll('.live-cell')].map((cell) => cell.closest('section').id))]"
     )
@@ -89,7 +89,7 @@ def deck_page_shot(deck):
 def test_after_a_click_on_a_cells_button_the_slide_keys_are_the_decks_again(page, base_url):
     """A presenter clicks Reset, then presses the clicker's PageDown, → or p: the deck answers (Marp ignores
     keys on a focused button). A button reached with Tab keeps its focus: Space presses it, moves nothing."""
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     name = "await_coroutine"
     for key in ("PageDown", "ArrowRight"):
         deck.show(name)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from deckkit.serve import serve_in_background, url
-from tests.deck_page import DeckPage
+from deckkit.deck_driver import DeckDriver
 
 pytestmark = pytest.mark.browser
 
@@ -54,11 +54,12 @@ def unserved_url(built_site, tmp_path_factory):
 
 
 @pytest.fixture
-def deck_with_snapshot(page, unserved_url):
+def deck_with_snapshot(page, audit, unserved_url):
     """A first visit with no snapshot served: cold boot, and the standby worker stores a snapshot."""
-    deck = DeckPage(page, unserved_url, "asyncio.en").wait_python_ready()
+    audit.allow(unserved_url)
+    deck = DeckDriver.open(page, unserved_url, "asyncio.en").wait_python_ready()
     assert page.evaluate("document.documentElement.dataset.pythonBoot") == "cold"
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    deck.wait_standby()
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
     kept = page.evaluate(SNAPSHOTS)
     assert len(kept) == 1 and KEPT_NAME.match(kept[0]), kept
@@ -114,7 +115,7 @@ def test_a_bad_snapshot_falls_back_to_a_cold_boot(deck_with_snapshot, page, dama
     assert deck.run("say_after_tasks") == "done"
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
     # The standby boots cold too and keeps a good snapshot in place of the bad one, and only it.
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    deck.wait_standby()
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
     assert page.evaluate(SNAPSHOTS) == [kept]
     assert page.evaluate(SIZE, kept) > 1_000_000
@@ -123,7 +124,7 @@ def test_a_bad_snapshot_falls_back_to_a_cold_boot(deck_with_snapshot, page, dama
 def test_after_stop_the_next_run_works_on_a_restored_worker(deck_with_snapshot, page):
     page.reload()
     deck = deck_with_snapshot.wait_python_ready()
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=30_000)
+    deck.wait_standby(timeout=30_000)
     assert page.evaluate("window.liveDeck.pool.standby.info.boot") == "snapshot"
     name = "await_coroutine"
     deck.show(name)
@@ -137,7 +138,7 @@ def test_after_stop_the_next_run_works_on_a_restored_worker(deck_with_snapshot, 
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
 
 
-def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_path):
+def test_a_snapshot_never_restores_an_older_runtime(contexts, built_site, tmp_path):
     """The snapshot carries the runtime modules: a deck redeployed with a changed one (and no snapshot
     built for it) boots cold — neither the browser's snapshot nor the one served is of its runtime."""
     site_copy(built_site, tmp_path)
@@ -150,11 +151,10 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
     docstring = '"""Run a live cell'
     assert bundle.count(docstring) == 1, "live_runtime.py's docstring is no longer in the worker's bundle"
     server = serve_in_background(tmp_path)
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
     try:
-        page = context.new_page()
-        deck = DeckPage(page, url(server), "asyncio.en").wait_python_ready()
-        page.wait_for_function("window.liveDeck.pool.standby?.info?.snapshot === 'copied'", timeout=60_000)
+        deck = contexts.open_deck("asyncio.en", site=url(server))
+        page = deck.page
+        deck.wait_standby(snapshot="copied")
         worker.write_text(bundle.replace(docstring, '"""A new release. Run a live cell', 1))
         page.reload()
         deck.wait_python_ready()
@@ -165,7 +165,6 @@ def test_a_snapshot_never_restores_an_older_runtime(browser, built_site, tmp_pat
         assert deck.wait_state("await_coroutine", "done", "error") == "done"
         assert deck.output("await_coroutine").strip() == "A new release"
     finally:
-        context.close()
         server.shutdown()
 
 
@@ -180,7 +179,7 @@ def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_
     """A browser that never ran the deck restores the build's snapshot instead of booting cold, runs
     cells as CPython does, and keeps a copy: the next open reads it from the browser's own files."""
     served = served_snapshot(built_site)
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     assert "snapshot=none" in active_worker_url(page)  # straight to the deck's: no file-system lookup first
     assert boot_mode(page) == "snapshot"
     assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "served"
@@ -188,7 +187,7 @@ def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_
     assert [line.split(" at ")[0] for line in deck.output("say_after_tasks").splitlines()] == [
         "started", "hello", "world", "finished"]
     assert 1.9 <= deck.elapsed("say_after_tasks") <= 2.8
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    deck.wait_standby()
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "copied"
     name = served.name.removesuffix(".gz")
     assert page.evaluate(SNAPSHOTS) == [name]
@@ -204,13 +203,13 @@ def test_a_bad_served_snapshot_falls_back_to_a_cold_boot(page, base_url, built_s
     whole = served_snapshot(built_site).read_bytes()
     body = gzip.compress(bytes(range(256)) * 64) if damage == "not a snapshot" else whole[: len(whole) // 2]
     page.context.route("**/snapshots/*", lambda route: route.fulfill(status=200, body=body))
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     assert boot_mode(page) == "cold"
     assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "dropped"
     assert deck.run("say_after_tasks") == "done"
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
     # The standby, served the same bytes, boots cold too and keeps a snapshot it made.
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    deck.wait_standby()
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
     assert page.evaluate(SNAPSHOTS) == [served_snapshot(built_site).name.removesuffix(".gz")]
 
@@ -225,7 +224,7 @@ def test_every_run_draws_from_a_fresh_seed_as_a_new_process_does(page, base_url)
     after one that called random.seed(42) would go on with that sequence."""
     import random
 
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     cell = "await_coroutine"
     deck.show(cell)
     drawn = []
@@ -248,7 +247,7 @@ def test_every_run_draws_from_a_fresh_seed_as_a_new_process_does(page, base_url)
 TIME_ZONE = "import time\nprint(time.timezone, time.altzone, time.daylight)\nprint(time.tzname, time.strftime('%Z', time.localtime(1751371200)))\n"
 
 
-def test_a_restored_interpreter_has_the_browsers_time_zone(browser, base_url):
+def test_a_restored_interpreter_has_the_browsers_time_zone(contexts):
     """The build's snapshot was made in the build machine's zone; a learner's Python has their own —
     the figures CPython gives in that zone (north, south, without summer time), the names a cold boot
     gives there (Emscripten names zones by their offset)."""
@@ -256,18 +255,15 @@ def test_a_restored_interpreter_has_the_browsers_time_zone(browser, base_url):
     import sys
 
     def printed(zone, query=""):
-        context = browser.new_context(timezone_id=zone)
+        deck = contexts.open_deck("asyncio.en", query, timezone_id=zone)
         try:
-            page = context.new_page()
-            deck = DeckPage(page, base_url, "asyncio.en", query).wait_python_ready()
-            snapshot = page.evaluate("window.liveDeck.pool.active.info.snapshot")
-            assert snapshot == ("none" if query else "served")
+            assert deck.active_snapshot() == ("none" if query else "served")
             deck.show("await_coroutine")
             deck.set_code("await_coroutine", TIME_ZONE)
             assert deck.run("await_coroutine") == "done"
             return deck.output("await_coroutine").splitlines()
         finally:
-            context.close()
+            deck.page.context.close()  # one browser zone at a time
 
     for zone in ("Asia/Seoul", "Europe/Berlin", "Australia/Sydney"):
         cpython = subprocess.run([sys.executable, "-c", TIME_ZONE], capture_output=True, text=True, check=True,

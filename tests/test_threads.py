@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from deckkit.paths import DEMOS
-from tests.deck_page import DeckPage
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +37,9 @@ def cpython(source, tmp_path, at_least=(3, 11)):
 
 
 @pytest.fixture(scope="module")
-def deck(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    deck = DeckPage(context.new_page(), base_url, "asyncio.ko").wait_python_ready()
-    yield deck
-    context.close()
+def deck(module_contexts):
+    """The Korean deck, shared by the module's tests."""
+    return module_contexts.open_deck("asyncio.ko")
 
 
 def run_live(deck, source, cell=SCRATCH, timeout=30_000):
@@ -288,39 +285,31 @@ asyncio.run(main())
 
 
 @pytest.mark.parametrize("deck_name, words", [("asyncio.ko", "번갈아"), ("asyncio.en", "take turns")])
-def test_cpu_bound_threads_get_one_note_in_the_decks_language(browser, base_url, deck_name, words):
+def test_cpu_bound_threads_get_one_note_in_the_decks_language(contexts, deck_name, words):
     # CPython switches threads every 5 ms, so its ticker ticks while crunch() computes; the
     # browser cannot preempt Python code, so the cell says so, once, in the deck's language.
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        deck = DeckPage(context.new_page(), base_url, deck_name).wait_python_ready()
-        state, lines = run_live(deck, CPU_BOUND)
-        assert state == "done"
-        assert stream(lines, "stdout") == ["tick 0", "tick 1", "tick 2"]
-        notes = stream(lines, "note")
-        assert len(notes) == 1 and words in notes[0], notes
-    finally:
-        context.close()
+    deck = contexts.open_deck(deck_name)
+    state, lines = run_live(deck, CPU_BOUND)
+    assert state == "done"
+    assert stream(lines, "stdout") == ["tick 0", "tick 1", "tick 2"]
+    notes = stream(lines, "note")
+    assert len(notes) == 1 and words in notes[0], notes
 
 
-def test_without_jspi_an_executor_runs_inline_and_the_cell_says_so(browser, base_url):
+def test_without_jspi_an_executor_runs_inline_and_the_cell_says_so(contexts):
     # Compat mode has no threads: the to_thread fix runs its calls one after the other. The
     # timings then differ from CPython's, so the cell names the difference.
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        deck = DeckPage(context.new_page(), base_url, "asyncio.en", "?jspi=off").wait_python_ready()
-        source = (DEMOS / "blocking_pitfall.py").read_text()
-        fixed = source.replace("    time.sleep(1)   # blocks the whole event loop!",
-                               "    await asyncio.to_thread(time.sleep, 1)")
-        state, lines = run_live(deck, fixed, cell=PITFALL)
-        assert state == "done"
-        assert deck.cell(PITFALL).get_attribute("data-mode") == "compat"
-        last = stream(lines, "stdout")[-1]
-        assert last.startswith("B ends at ") and float(last.split()[3]) >= 1.9  # one call after the other
-        notes = stream(lines, "note")
-        assert len(notes) == 1 and "No threads without JSPI" in notes[0], notes
-    finally:
-        context.close()
+    deck = contexts.open_deck("asyncio.en", "?jspi=off")
+    source = (DEMOS / "blocking_pitfall.py").read_text()
+    fixed = source.replace("    time.sleep(1)   # blocks the whole event loop!",
+                           "    await asyncio.to_thread(time.sleep, 1)")
+    state, lines = run_live(deck, fixed, cell=PITFALL)
+    assert state == "done"
+    assert deck.cell(PITFALL).get_attribute("data-mode") == "compat"
+    last = stream(lines, "stdout")[-1]
+    assert last.startswith("B ends at ") and float(last.split()[3]) >= 1.9  # one call after the other
+    notes = stream(lines, "note")
+    assert len(notes) == 1 and "No threads without JSPI" in notes[0], notes
 
 
 THREAD_ERROR = """\
@@ -390,19 +379,15 @@ print(cycles, gc.isenabled())
 
 
 @pytest.mark.parametrize("program", sorted(STACKS_IN_FLIGHT))
-def test_threads_sleeping_while_the_collector_runs_do_not_crash_python(browser, base_url, program, tmp_path):
+def test_threads_sleeping_while_the_collector_runs_do_not_crash_python(contexts, program, tmp_path):
     source = STACKS_IN_FLIGHT[program]
     expected = cpython(source, tmp_path).stdout.splitlines()
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        deck = DeckPage(context.new_page(), base_url, "asyncio.ko").wait_python_ready()
-        for _ in range(2):  # the first run after the page opened (the timeline on), then the next one
-            state, lines = run_live(deck, source, timeout=20_000)
-            assert state == "done", deck.output(SCRATCH)
-            assert stream(lines, "stdout") == expected
-            assert stream(lines, "stderr") == []
-    finally:
-        context.close()
+    deck = contexts.open_deck("asyncio.ko")
+    for _ in range(2):  # the first run after the page opened (the timeline on), then the next one
+        state, lines = run_live(deck, source, timeout=20_000)
+        assert state == "done", deck.output(SCRATCH)
+        assert stream(lines, "stdout") == expected
+        assert stream(lines, "stderr") == []
 
 
 CRASH = """\
@@ -414,23 +399,19 @@ print("never printed")
 
 
 @pytest.mark.parametrize(("deck_name", "words"), [("asyncio.ko", "파이썬이 멈췄습니다"), ("asyncio.en", "Python crashed here")])
-def test_a_crashed_interpreter_ends_the_run_with_a_note_and_the_next_run_works(browser, base_url, deck_name, words):
+def test_a_crashed_interpreter_ends_the_run_with_a_note_and_the_next_run_works(contexts, deck_name, words):
     # Whatever crashes Pyodide (a fatal error: the run's promise never settles), the cell must not hang
     # nor show Pyodide's dump of its stacks as the program's output; a fresh worker runs the next cell.
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        deck = DeckPage(context.new_page(), base_url, deck_name).wait_python_ready()
-        state, lines = run_live(deck, CRASH, timeout=20_000)
-        assert state == "error"
-        assert stream(lines, "stdout") == ["before the crash"]
-        assert stream(lines, "stderr") == []  # no "Stack (most recent call first)" dump
-        notes = stream(lines, "note")
-        assert len(notes) == 1 and words in notes[0]
-        state, lines = run_live(deck, "import sys\nprint(sys.version_info[:2])\n")
-        assert state == "done"
-        assert stream(lines, "stdout") == ["(3, 14)"]
-    finally:
-        context.close()
+    deck = contexts.open_deck(deck_name)
+    state, lines = run_live(deck, CRASH, timeout=20_000)
+    assert state == "error"
+    assert stream(lines, "stdout") == ["before the crash"]
+    assert stream(lines, "stderr") == []  # no "Stack (most recent call first)" dump
+    notes = stream(lines, "note")
+    assert len(notes) == 1 and words in notes[0]
+    state, lines = run_live(deck, "import sys\nprint(sys.version_info[:2])\n")
+    assert state == "done"
+    assert stream(lines, "stdout") == ["(3, 14)"]
 
 
 PROFILE_WHILE_THREADS_SLEEP = """\
@@ -451,24 +432,20 @@ print("joined")
 """
 
 
-def test_setting_a_profiler_while_threads_sleep_never_shows_a_wrong_output(browser, base_url, tmp_path):
+def test_setting_a_profiler_while_threads_sleep_never_shows_a_wrong_output(contexts, tmp_path):
     # Pyodide 314.0.7 walks the suspended threads' stale frames here too (sys.setprofile instruments
     # them; thread_gc.py cannot help) and crashes. Until a Pyodide with pyodide#6466 is pinned the
     # cell must say so and stop short; after it, it must print what CPython prints.
     expected = cpython(PROFILE_WHILE_THREADS_SLEEP, tmp_path).stdout.splitlines()
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        deck = DeckPage(context.new_page(), base_url, "asyncio.en").wait_python_ready()
-        state, lines = run_live(deck, PROFILE_WHILE_THREADS_SLEEP, timeout=20_000)
-        printed = stream(lines, "stdout")
-        if state == "done":
-            assert printed == expected
-        else:
-            assert state == "error"
-            assert printed == expected[: len(printed)]
-            assert stream(lines, "stderr") == []
-            assert [note for note in stream(lines, "note") if "Python crashed here" in note]
-        state, lines = run_live(deck, "print('next run')\n")
-        assert (state, stream(lines, "stdout")) == ("done", ["next run"])
-    finally:
-        context.close()
+    deck = contexts.open_deck("asyncio.en")
+    state, lines = run_live(deck, PROFILE_WHILE_THREADS_SLEEP, timeout=20_000)
+    printed = stream(lines, "stdout")
+    if state == "done":
+        assert printed == expected
+    else:
+        assert state == "error"
+        assert printed == expected[: len(printed)]
+        assert stream(lines, "stderr") == []
+        assert [note for note in stream(lines, "note") if "Python crashed here" in note]
+    state, lines = run_live(deck, "print('next run')\n")
+    assert (state, stream(lines, "stdout")) == ("done", ["next run"])

@@ -7,7 +7,7 @@ import pytest
 from deckkit.demo_runner import no_host_loop
 from deckkit.paths import DEMOS
 from deckkit.recording import record
-from tests.deck_page import DeckPage
+from deckkit.deck_driver import DeckDriver
 
 from _livedeck.asyncio_timeline import describe_task, render_svg
 
@@ -87,7 +87,7 @@ def test_every_asyncio_demo_has_a_static_timeline(built_site):
 
 @pytest.mark.browser
 def test_live_timeline_draws_overlapping_lanes_for_tasks_and_one_lane_for_awaits(page, base_url):
-    deck = DeckPage(page, base_url, "asyncio.ko").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()
     assert deck.run("say_after_tasks") == "done"
     lanes_ = deck.cell("say_after_tasks").locator("[data-role=timeline] g.lane")
     spans = {g.get_attribute("data-label"): (float(g.get_attribute("data-start")), float(g.get_attribute("data-end")))

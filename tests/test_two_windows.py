@@ -4,7 +4,7 @@ leaves the other working; the pair never holds more than two interpreters."""
 
 import pytest
 
-from tests.deck_page import READY_TIMEOUT_MS, DeckPage
+from deckkit.deck_driver import READY_TIMEOUT_MS, DeckDriver
 
 pytestmark = pytest.mark.browser
 
@@ -26,34 +26,21 @@ _STAMP_LINES = """
 """
 
 
-class Window(DeckPage):
-    """A window of the deck already open (DeckPage without the goto)."""
-
-    def __init__(self, page):
-        self.page = page
-
-
 @pytest.fixture
-def context(browser, audit):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.on("request", audit.record)
-    errors = []
-    context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(error)))
-    yield context
-    context.close()
-    assert not errors, f"uncaught errors in a window: {errors}"
+def context(contexts):
+    """One browser's context: its windows share a run (guarded: page errors, requests off the origin)."""
+    return contexts.new_context()
 
 
 def open_pair(context, base_url, deck="asyncio.en", query="", cell=TASKS):
     """The audience page, then `p` on a cell's slide: Marp opens the presenter view."""
-    page = context.new_page()
-    audience = Window(page)
-    page.goto(f"{base_url}{deck}.html{query}")
+    audience = DeckDriver.open(context.new_page(), base_url, deck, query)
+    page = audience.page
     audience.wait_python_ready()
     audience.show(cell)
     with context.expect_page() as opened:
         page.keyboard.press("p")
-    presenter = Window(opened.value)
+    presenter = DeckDriver(opened.value)
     presenter.page.wait_for_load_state()
     assert "view=presenter" in presenter.page.url
     presenter.wait_python_ready()
@@ -243,7 +230,7 @@ def test_closing_the_presenter_view_mid_run_and_reopening_it_shows_the_run(conte
     audience.run(TASKS)
     with context.expect_page() as opened:
         audience.page.keyboard.press("p")
-    again = Window(opened.value)
+    again = DeckDriver(opened.value)
     again.page.wait_for_load_state()
     again.page.wait_for_function(f"document.querySelector('.live-cell[data-demo=\"{SCRATCH}\"]').dataset.state === 'done'")
     assert again.page.evaluate(f"window.liveDeck.cell('{SCRATCH}').code").startswith("import time")
@@ -259,9 +246,8 @@ def test_closing_the_presenter_view_mid_run_and_reopening_it_shows_the_run(conte
 
 
 def test_a_presenter_view_opened_mid_run_follows_the_rest_of_it(context, base_url):
-    page = context.new_page()
-    audience = Window(page)
-    page.goto(f"{base_url}asyncio.en.html")
+    audience = DeckDriver.open(context.new_page(), base_url, "asyncio.en")
+    page = audience.page
     audience.wait_python_ready()
     audience.show(SCRATCH)
     audience.set_code(SCRATCH, "import time\nfor i in range(6):\n    print(i, flush=True)\n    time.sleep(0.5)\n")
@@ -271,7 +257,7 @@ def test_a_presenter_view_opened_mid_run_follows_the_rest_of_it(context, base_ur
     )
     with context.expect_page() as opened:
         page.keyboard.press("p")
-    presenter = Window(opened.value)
+    presenter = DeckDriver(opened.value)
     presenter.page.wait_for_load_state()
     assert presenter.wait_state(SCRATCH, "done") == "done"
     assert output(presenter, SCRATCH).split() == [str(i) for i in range(6)]
@@ -281,35 +267,28 @@ def test_a_presenter_view_opened_mid_run_follows_the_rest_of_it(context, base_ur
 def test_a_presenter_view_opened_later_shows_an_exercises_verdict(context, base_url):
     """A learner's graded run, then the presenter view: the exercise cell shows the same verdict there."""
     exercise = "concurrent_say_after"
-    page = context.new_page()
-    audience = Window(page)
-    page.goto(f"{base_url}asyncio.en.html")
+    audience = DeckDriver.open(context.new_page(), base_url, "asyncio.en")
+    page = audience.page
     audience.wait_python_ready()
     audience.show(exercise)
     assert audience.run(exercise) == "done"
-    verdict = lambda window: (  # noqa: E731
-        window.cell(exercise).get_attribute("data-verdict"),
-        window.cell(exercise).locator("[data-role=verdict]").text_content(),
-    )
-    shown = verdict(audience)
+    shown = audience.verdict(exercise)
     assert shown[0] == "fail" and shown[1].startswith("✘"), shown
     with context.expect_page() as opened:
         page.keyboard.press("p")
-    presenter = Window(opened.value)
+    presenter = DeckDriver(opened.value)
     presenter.page.wait_for_load_state()
     presenter.page.wait_for_function(
         f"document.querySelector('.live-cell[data-demo=\"{exercise}\"]').dataset.verdict === 'fail'"
     )
-    assert verdict(presenter) == shown
+    assert presenter.verdict(exercise) == shown
     assert output(presenter, exercise) == output(audience, exercise)
 
 
 def test_two_tabs_of_the_deck_share_one_python(context, base_url):
-    first = Window(context.new_page())
-    first.page.goto(f"{base_url}asyncio.ko.html")
+    first = DeckDriver.open(context.new_page(), base_url, "asyncio.ko")
     first.wait_python_ready()
-    second = Window(context.new_page())
-    second.page.goto(f"{base_url}asyncio.ko.html")
+    second = DeckDriver.open(context.new_page(), base_url, "asyncio.ko")
     second.wait_python_ready()
     first.page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=READY_TIMEOUT_MS)
     second.page.wait_for_timeout(500)
@@ -343,7 +322,8 @@ def test_compat_mode_is_shared_too(context, base_url):
 
 
 @pytest.mark.parametrize("deck, words", [("asyncio.ko", "invoke present"), ("asyncio.en", "invoke present")])
-def test_opened_as_a_file_the_deck_says_once_that_it_must_be_served(page, built_site, deck, words):
+def test_opened_as_a_file_the_deck_says_once_that_it_must_be_served(page, audit, built_site, deck, words):
+    audit.allow(built_site.as_uri())  # the deck's files, and nothing else
     page.goto((built_site / f"{deck}.html").as_uri())
     page.wait_for_function("document.documentElement.dataset.pythonStatus === 'unserved'")
     notes = page.locator("#python-status")
