@@ -115,7 +115,8 @@ class GuardedContexts:
     def check(self):
         for context in self._contexts:
             context.close()
-        assert not self.page_errors, f"uncaught errors in the page: {self.page_errors}"
+        errors = [f"{error.message}\n{error.stack}" for error in self.page_errors]
+        assert not errors, "uncaught errors in the page:\n" + "\n".join(errors)
         off_origin = self.audit.off_origin()
         assert not off_origin, f"requests off the deck's origin: {off_origin}"
 
