@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from deckkit.exercises import exercises
 from deckkit.deck_driver import DeckDriver
+from deckkit.exercises import exercises
 from tests.test_slides_render import _OVERFLOWS
 
 pytestmark = pytest.mark.browser

@@ -58,8 +58,8 @@ def test_keys_typed_in_a_cell_edit_code_and_never_move_the_slides(deck, page):
     assert deck.output(SCRATCH).strip() == "typed on the slide"
     # Reset restores the demo file's code.
     deck.click(SCRATCH, "reset")
-    original = page.evaluate(f"window.liveDeck.cell('{SCRATCH}').original")
-    assert page.evaluate(f"window.liveDeck.cell('{SCRATCH}').code") == original
+    original = deck.original_code(SCRATCH)
+    assert deck.code(SCRATCH) == original
     assert "nested()" in original
 
 
@@ -105,7 +105,7 @@ def test_a_long_pasted_line_wraps_inside_the_panel_and_long_code_scrolls(deck, p
 def test_stop_ends_an_endless_loop_and_python_is_ready_within_a_second(deck, page):
     deck.show(SCRATCH)
     deck.set_code(SCRATCH, "while True:\n    pass\n")
-    page.wait_for_function("window.liveDeck.pool.standby?.info")  # the standby has booted
+    deck.wait_standby(timeout=30_000)
     deck.click(SCRATCH, "run")
     deck.wait_state(SCRATCH, "running")
     page.wait_for_timeout(500)
@@ -194,7 +194,7 @@ def test_a_last_line_without_newline_stays_in_its_run(deck):
 
 def test_os_exit_ends_the_run_with_its_status_and_the_next_run_works(deck, page):
     deck.show(SCRATCH)
-    page.wait_for_function("window.liveDeck.pool.standby?.info")  # the standby has booted
+    deck.wait_standby(timeout=30_000)
     deck.set_code(SCRATCH, "import os\ntry:\n    print('bye', end='')\n    os._exit(3)\nfinally:\n    print('never')\n")
     started = time.monotonic()
     deck.click(SCRATCH, "run")

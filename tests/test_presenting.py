@@ -30,7 +30,7 @@ def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, bas
     cell = deck.cell(name)
     steps = int(cell.get_attribute("data-line-steps"))
     assert steps >= 2
-    code = page.evaluate(f"window.liveDeck.cell('{name}').code").splitlines()
+    code = deck.code(name).splitlines()
     slide = page.evaluate("location.hash")
     seen = []
     for _ in range(steps):

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from deckkit.serve import serve_in_background, url
 from deckkit.deck_driver import DeckDriver
+from deckkit.serve import serve_in_background, url
 
 pytestmark = pytest.mark.browser
 
@@ -58,17 +58,13 @@ def deck_with_snapshot(page, audit, unserved_url):
     """A first visit with no snapshot served: cold boot, and the standby worker stores a snapshot."""
     audit.allow(unserved_url)
     deck = DeckDriver.open(page, unserved_url, "asyncio.en").wait_python_ready()
-    assert page.evaluate("document.documentElement.dataset.pythonBoot") == "cold"
+    assert deck.python_boot() == "cold"
     deck.wait_standby()
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
     kept = page.evaluate(SNAPSHOTS)
     assert len(kept) == 1 and KEPT_NAME.match(kept[0]), kept
     assert page.evaluate(SIZE, kept[0]) > 1_000_000  # a whole interpreter's heap
     return deck
-
-
-def boot_mode(page):
-    return page.evaluate("document.documentElement.dataset.pythonBoot")
 
 
 def active_worker_url(page):
@@ -84,13 +80,13 @@ def test_a_first_visit_boots_cold_without_looking_then_reopens_from_the_snapshot
     page.reload()
     deck_with_snapshot.wait_python_ready()
     assert "snapshot=none" not in active_worker_url(page)
-    assert boot_mode(page) == "snapshot"
+    assert deck_with_snapshot.python_boot() == "snapshot"
 
 
 def test_reopening_the_deck_restores_python_from_the_snapshot(deck_with_snapshot, page):
     page.reload()
     deck = deck_with_snapshot.wait_python_ready()
-    assert boot_mode(page) == "snapshot"
+    assert deck.python_boot() == "snapshot"
     assert deck.run("say_after_sequential") == "done"
     assert [line.split(" at ")[0] for line in deck.output("say_after_sequential").splitlines()] == [
         "started", "hello", "world", "finished"]
@@ -109,9 +105,9 @@ def test_a_bad_snapshot_falls_back_to_a_cold_boot(deck_with_snapshot, page, dama
         assert page.evaluate(SNAPSHOTS) == ["0.0.0-old.bin"]
     page.reload()
     deck = deck_with_snapshot.wait_python_ready()
-    assert boot_mode(page) == "cold"
+    assert deck.python_boot() == "cold"
     # corrupt: the restore was tried and failed (the file dropped); stale: no file of this runtime's name.
-    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == {"corrupt": "dropped", "stale": "none"}[damage]
+    assert deck.active_snapshot() == {"corrupt": "dropped", "stale": "none"}[damage]
     assert deck.run("say_after_tasks") == "done"
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
     # The standby boots cold too and keeps a good snapshot in place of the bad one, and only it.
@@ -158,7 +154,7 @@ def test_a_snapshot_never_restores_an_older_runtime(contexts, built_site, tmp_pa
         worker.write_text(bundle.replace(docstring, '"""A new release. Run a live cell', 1))
         page.reload()
         deck.wait_python_ready()
-        assert boot_mode(page) == "cold"
+        assert deck.python_boot() == "cold"
         deck.set_code("await_coroutine", "from _livedeck import live_runtime\nprint(live_runtime.__doc__.split('.')[0])\n")
         deck.show("await_coroutine")
         deck.click("await_coroutine", "run")
@@ -181,8 +177,8 @@ def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_
     served = served_snapshot(built_site)
     deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     assert "snapshot=none" in active_worker_url(page)  # straight to the deck's: no file-system lookup first
-    assert boot_mode(page) == "snapshot"
-    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "served"
+    assert deck.python_boot() == "snapshot"
+    assert deck.active_snapshot() == "served"
     assert deck.run("say_after_tasks") == "done"
     assert [line.split(" at ")[0] for line in deck.output("say_after_tasks").splitlines()] == [
         "started", "hello", "world", "finished"]
@@ -195,7 +191,7 @@ def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_
     page.reload()
     deck.wait_python_ready()
     assert "snapshot=none" not in active_worker_url(page)
-    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "kept"
+    assert deck.active_snapshot() == "kept"
 
 
 @pytest.mark.parametrize("damage", ["not a snapshot", "cut short"])
@@ -204,8 +200,8 @@ def test_a_bad_served_snapshot_falls_back_to_a_cold_boot(page, base_url, built_s
     body = gzip.compress(bytes(range(256)) * 64) if damage == "not a snapshot" else whole[: len(whole) // 2]
     page.context.route("**/snapshots/*", lambda route: route.fulfill(status=200, body=body))
     deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
-    assert boot_mode(page) == "cold"
-    assert page.evaluate("window.liveDeck.pool.active.info.snapshot") == "dropped"
+    assert deck.python_boot() == "cold"
+    assert deck.active_snapshot() == "dropped"
     assert deck.run("say_after_tasks") == "done"
     assert deck.output("say_after_tasks").splitlines()[1:3] == ["hello", "world"]
     # The standby, served the same bytes, boots cold too and keeps a snapshot it made.
@@ -237,7 +233,7 @@ def test_every_run_draws_from_a_fresh_seed_as_a_new_process_does(page, base_url)
     assert drawn[2] != seeded.random()  # a new run is a new process: not the seeded sequence's next
     page.reload()
     deck.wait_python_ready()
-    assert boot_mode(page) == "snapshot"
+    assert deck.python_boot() == "snapshot"
     deck.show(cell)
     deck.set_code(cell, RANDOM)
     assert deck.run(cell) == "done"

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
+from deckkit.deck_driver import DeckDriver
 from deckkit.demo_runner import no_host_loop
 from deckkit.paths import DEMOS
 from deckkit.recording import record
-from deckkit.deck_driver import DeckDriver
 
 from _livedeck.asyncio_timeline import describe_task, render_svg
 
