@@ -9,8 +9,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("deck, word", [("asyncio.ko", "hello"), ("asyncio.en", "hello")])
 def test_presenter_view_shows_the_notes_of_the_current_slide(page, base_url, deck, word):
-    deck_page = DeckDriver.open(page, base_url, deck)
-    slide = deck_page.slide_of("say_after_sequential")
+    driver = DeckDriver.open(page, base_url, deck)
+    slide = driver.slide_of("say_after_sequential")
     page.goto(f"{base_url}{deck}.html?view=presenter#{slide}")
     notes = page.locator(".bespoke-marp-presenter-note-container")
     notes.wait_for()
@@ -19,8 +19,8 @@ def test_presenter_view_shows_the_notes_of_the_current_slide(page, base_url, dec
     )
     assert word in notes.inner_text()
     # The live cell still runs in the presenter window.
-    deck_page.wait_python_ready()
-    assert deck_page.run("say_after_sequential") == "done"
+    driver.wait_python_ready()
+    assert driver.run("say_after_sequential") == "done"
 
 
 def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, base_url):
@@ -49,13 +49,13 @@ def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, bas
 
 @pytest.mark.parametrize("deck", ["asyncio.ko", "asyncio.en"])
 def test_the_navigation_bar_shown_by_a_moving_mouse_covers_no_live_cell(page, base_url, deck):
-    deck_page = DeckDriver.open(page, base_url, deck)
+    driver = DeckDriver.open(page, base_url, deck)
     slides = page.evaluate(
         "[...new Set([...document.querySelectorAll('.live-cell')].map((cell) => cell.closest('section').id))]"
     )
     assert len(slides) >= 5
     for slide in slides:
-        deck_page.goto_slide(int(slide))
+        driver.goto_slide(int(slide))
         page.mouse.move(640, 360)
         page.mouse.move(650, 370)
         page.wait_for_function("!document.querySelector('.bespoke-marp-inactive')")
