@@ -115,11 +115,22 @@ class StartTags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+def early_boot_script() -> str:
+    """The early boot as the engine inlines it: slides/runtime/inline/early-boot.js bundled with what it
+    shares with the runtime (slides/engine/runtime-script.mjs)."""
+    engine = (SLIDES / "engine" / "runtime-script.mjs").as_uri()
+    probe = f"import({json.dumps(engine)}).then((m) => process.stdout.write(m.earlyBoot))"
+    return subprocess.run(["node", "-e", probe], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
 def test_python_starts_booting_right_after_the_charset_before_any_style(decks):
-    """The early boot (slides/runtime/early-boot.js) comes right after <meta charset> (which must stay within
-    the first 1024 bytes), before the theme's <style>, whose font @imports would hold it back
-    (deckkit/build.py hoist_early_boot), and only once: one worker per page."""
-    early_boot = (SLIDES / "runtime" / "inline" / "early-boot.js").read_text()
+    """The early boot (slides/runtime/inline/early-boot.js) comes right after <meta charset> (which must stay
+    within the first 1024 bytes), before the theme's <style>, whose font @imports would hold it back
+    (deckkit/build.py hoist_early_boot), and only once: one worker per page. It carries the names it shares
+    with the runtime (slides/runtime/shared/boot-constants.js), bundled in: it imports nothing."""
+    early_boot = early_boot_script()
+    assert "asyncio-live-deck-snapshot" in early_boot and "asyncio-live " in early_boot, early_boot
+    assert not re.search(r"\bimport\b", early_boot), early_boot
     for deck, page in decks.items():
         parser = StartTags()
         parser.feed(page)

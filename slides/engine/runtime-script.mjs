@@ -5,8 +5,18 @@
 // (see slides/runtime/inline/early-boot.js; the build moves it up into <head>); another, at the end,
 // says on a deck opened as a file that live Python needs it served (inline/file-note.js).
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { buildSync } from 'esbuild'
 
-const earlyBoot = readFileSync(new URL('../runtime/inline/early-boot.js', import.meta.url), 'utf8')
+// The early boot imports what it shares with the runtime (slides/runtime/shared/boot-constants.js):
+// bundled into one classic script, minified (it is inlined in every page's <head>).
+export const earlyBoot = buildSync({
+  entryPoints: [fileURLToPath(new URL('../runtime/inline/early-boot.js', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  write: false,
+}).outputFiles[0].text.trim()
 const fileNote = readFileSync(new URL('../runtime/inline/file-note.js', import.meta.url), 'utf8')
 
 // Page-level CSS (the theme's rules are scoped to the slides):

@@ -1,19 +1,19 @@
-// Inlined in the deck by slides/engine/runtime-script.mjs and moved by the build into <head>,
+// Bundled on its own (esbuild, minified) and inlined in the deck by slides/engine/runtime-script.mjs,
+// then moved by the build into <head>,
 // right after <meta charset> (deckkit/build.py), so Python starts booting before the browser
 // has parsed the theme's styles and the slides. python-pool.js adopts this worker and
 // replays what it said.
-// One window per deck runs Python (slides/runtime/leadership.js): the worker stays only in
+// One window per deck runs Python (page/leadership.js): the worker stays only in
 // the window that wins the deck's Web Lock; a presenter view or second tab opened beside
-// it terminates its own as soon as it learns it follows.
+// it terminates its own as soon as it learns it follows. What it shares with the runtime (the
+// lock's name, the snapshot mark, the switches) comes from ../shared/boot-constants.js.
+import { SNAPSHOT_MARK, VIEWS_WITHOUT_PYTHON, deckLockName, forwardedSwitches } from '../shared/boot-constants.js'
+
 ;(function () {
   var params = new URLSearchParams(location.search)
-  var view = params.get('view')
-  // Marp's next-slide preview and overview are iframes of the deck: no Python there.
-  if (view === 'next' || view === 'overview' || location.protocol === 'file:' || typeof Worker === 'undefined') return
-  var query = new URLSearchParams()
-  ;['jspi', 'snapshots'].forEach(function (name) {
-    if (params.get(name) === 'off') query.set(name, 'off')
-  })
+  var noPython = VIEWS_WITHOUT_PYTHON.includes(params.get('view') ?? '')
+  if (noPython || location.protocol === 'file:' || typeof Worker === 'undefined') return
+  var query = forwardedSwitches(params)
   var workerQuery = new URLSearchParams(query)
   workerQuery.set('role', 'active')
   // No snapshot kept in this browser yet (the mark python-pool.js leaves): this worker fetches the
@@ -21,7 +21,7 @@
   // profile takes ~200 ms (measured). A hint for this worker only: the pool adopts it by workerQuery.
   var hinted = new URLSearchParams(workerQuery)
   try {
-    if (!localStorage.getItem('asyncio-live-deck-snapshot')) hinted.set('snapshot', 'none')
+    if (!localStorage.getItem(SNAPSHOT_MARK)) hinted.set('snapshot', 'none')
   } catch (error) {} // no localStorage: the worker looks for itself
   function boot() {
     try {
@@ -36,8 +36,7 @@
   // parser yields (35–130 ms after the ask, measured), which would delay every boot by as much.
   boot()
   if (!navigator.locks) return // no Web Locks (not a secure context): every window runs its own
-  // The same name as leadership.js's deckLockName().
-  var name = 'asyncio-live ' + location.pathname + '?' + query
+  var name = deckLockName(location.pathname, query) // as leadership.js's
   var lock = (window.__liveDeckLock = { name: name })
   lock.held = new Promise(function (resolve) {
     navigator.locks.request(name, { ifAvailable: true }, function (held) {

@@ -1,13 +1,27 @@
 // Keeps a deck's live cells the same in every window of the deck (with shared-pool.js):
 // an edit or a Reset goes out on the deck's channel and is applied in the other windows;
 // a run started in another window plays here too; a window that opens (a presenter view,
-// reopened) asks the leading window for every cell as it stands: code, output, timeline,
-// elapsed time, state, the last run's result (an exercise's verdict) — and follows a run still going.
+// reopened) is welcomed by the leading window with every cell as it stands: code, output, timeline,
+// elapsed time, state, the last run's outcome (an exercise's verdict) — and follows a run still going.
+// The messages: ../shared/protocol.js.
+import { toWindows } from '../shared/protocol.js'
+
+/** @typedef {import('../shared/protocol.js').CellView} CellView */
+/** @typedef {import('../shared/protocol.js').EditMessage} EditMessage */
+/** @typedef {import('../shared/protocol.js').ResetMessage} ResetMessage */
+/** @typedef {import('./live-cell.js').LiveCell} LiveCell */
+/** @typedef {import('./shared-pool.js').SharedPool} SharedPool */
 
 const ACTIVE = ['running', 'queued']
 
+/**
+ * @param {LiveCell} cell
+ * @param {SharedPool} pool
+ * @returns {CellView}
+ */
 function viewOf(cell, pool) {
-  const lines = [...cell.output.children].map((line) => [line.classList[1], line.textContent.replace(/\n$/, '')])
+  /** @type {[string, string][]} */
+  const lines = [...cell.output.children].map((line) => [line.classList[1], (line.textContent ?? '').replace(/\n$/, '')])
   const run = pool.runOf(cell.name)
   return {
     name: cell.name,
@@ -22,10 +36,14 @@ function viewOf(cell, pool) {
   }
 }
 
-export function syncCells(cells, pool, { leadsFromStart }) {
+/**
+ * @param {LiveCell[]} cells
+ * @param {SharedPool} pool
+ */
+export function syncCells(cells, pool) {
   const byName = new Map(cells.map((cell) => [cell.name, cell]))
   let applying = false // a change from another window is being applied: do not send it back
-  let restored = false
+  /** @param {() => void} change */
   const apply = (change) => {
     applying = true
     try {
@@ -38,37 +56,36 @@ export function syncCells(cells, pool, { leadsFromStart }) {
 
   for (const cell of cells) {
     cell.root.addEventListener('cell:code', ({ detail: code }) => {
-      if (!applying) pool.send({ type: 'edit', name: cell.name, code, from: pool.id })
+      if (!applying) pool.send(toWindows.edit(cell.name, code, pool.id))
     })
     cell.root.addEventListener('cell:reset', () => {
-      if (!applying) pool.send({ type: 'reset', name: cell.name, from: pool.id })
+      if (!applying) pool.send(toWindows.reset(cell.name, pool.id))
     })
   }
 
-  pool.addEventListener('follow', ({ detail: { runId, name } }) => {
+  pool.addEventListener('follow', (event) => {
+    const { runId, name } = /** @type {CustomEvent<{runId: string, name: string}>} */ (event).detail
     byName.get(name)?.play((callbacks) => pool.follow(runId, callbacks))
   })
 
+  /** @param {CellView} view */
   const restore = (view) => {
     const cell = byName.get(view.name)
     if (!cell || ACTIVE.includes(cell.state)) return // already following its run
     apply(() => cell.restore(view))
-    if (view.run) cell.play((callbacks) => pool.follow(view.run.runId, callbacks), { startedAgoMs: view.run.startedAgoMs })
+    const { run } = view
+    if (run) cell.play((callbacks) => pool.follow(run.runId, callbacks), { startedAgoMs: run.startedAgoMs })
   }
 
-  pool.addEventListener('message', ({ detail: message }) => {
+  pool.addEventListener('message', (event) => {
+    const message = /** @type {CustomEvent<EditMessage|ResetMessage>} */ (event).detail
     if (message.from === pool.id) return
     const cell = byName.get(message.name)
-    if (message.type === 'edit' && cell) apply(() => cell.setCode(message.code))
-    else if (message.type === 'reset' && cell) apply(() => cell.reset())
-    else if (message.type === 'cells?' && pool.leader) pool.send({ type: 'cells', to: message.from, views: views(), from: pool.id })
-    else if (message.type === 'cells' && (message.to === pool.id || (message.to === null && !restored))) {
-      restored = true
-      message.views.forEach(restore)
-    }
+    if (!cell) return
+    if (message.type === 'edit') apply(() => cell.setCode(message.code))
+    else if (message.type === 'reset') apply(() => cell.reset())
   })
+  pool.addEventListener('welcome', (event) => /** @type {CustomEvent<CellView[]>} */ (event).detail.forEach(restore))
 
-  pool.send({ type: 'cells?', from: pool.id })
-  // A window that opened at the same time may have asked before this leader listened.
-  leadsFromStart.then((leads) => leads && pool.send({ type: 'cells', to: null, views: views(), from: pool.id }))
+  pool.open(views)
 }

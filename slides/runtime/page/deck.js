@@ -10,6 +10,7 @@ import { deckLockName, leadership } from './leadership.js'
 import { showPresenterStatus } from './presenter-status.js'
 import { labels, pythonStatusText } from './labels.js'
 import { loadFontFallback } from './font-fallback.js'
+import { VIEWS_WITHOUT_PYTHON, forwardedSwitches } from '../shared/boot-constants.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
 const BADGE_CSS = `
@@ -41,17 +42,17 @@ async function start() {
   const params = new URLSearchParams(location.search)
   // Marp's presenter view previews the next slide in an iframe (?view=next), its
   // overview shows thumbnails (?view=overview): no Python there.
-  if (['next', 'overview'].includes(params.get('view'))) return
+  if (VIEWS_WITHOUT_PYTHON.includes(params.get('view') ?? '')) return
 
   const text = labels()
   const badge = statusBadge()
   // Test and benchmark switches, passed on to the workers: ?jspi=off, ?snapshots=off.
-  const forwarded = new URLSearchParams()
-  for (const name of ['jspi', 'snapshots']) if (params.get(name) === 'off') forwarded.set(name, 'off')
+  const forwarded = forwardedSwitches(params)
   const query = forwarded.size ? `?${forwarded}` : ''
   // Without Web Locks (a page not served from localhost or https) each window runs its own Python.
   const lead = navigator.locks ? leadership(deckLockName(forwarded)) : null
   const pool = lead ? new SharedPool({ name: deckLockName(forwarded), query, leadership: lead }) : new PythonPool({ query })
+  /** @param {import('../shared/protocol.js').StatusDetail} detail */
   const show = ({ status, python, reason, mode, bootMs, boot }) => {
     document.documentElement.dataset.pythonStatus = status
     if (mode) document.documentElement.dataset.pythonMode = mode
@@ -63,11 +64,12 @@ async function start() {
     badge.textContent = pythonStatusText(text, { status, python, reason })
   }
   show({ status: 'loading' })
-  // A window is ready to run once its cells are wired too: a presenter view hears "ready" from the
-  // leading window at once, before its own cells exist. Statuses show from then on, in order.
+  // A window is ready to run once its cells are wired too: a presenter view may hear "ready" from the
+  // leading window before its own cells exist. Statuses show from then on, in order.
+  /** @type {(value?: unknown) => void} */
   let cellsWired
   const wiring = new Promise((resolve) => (cellsWired = resolve))
-  pool.addEventListener('status', (event) => wiring.then(() => show(event.detail)))
+  pool.addEventListener('status', (event) => wiring.then(() => show(/** @type {CustomEvent} */ (event).detail)))
   // What only typing needs — the full fonts, CodeMirror — loads once Python is up (or has failed),
   // or after 5 s regardless: off the boot's critical path. Once: later statuses (after Stop) skip it.
   let typingLoaded = false
@@ -77,7 +79,7 @@ async function start() {
     loadFontFallback()
     import('./lazy-editor.js').then(({ loadEditor }) => loadEditor())
   }
-  pool.addEventListener('status', ({ detail }) => detail.status !== 'loading' && afterBoot())
+  pool.addEventListener('status', (event) => /** @type {CustomEvent} */ (event).detail.status !== 'loading' && afterBoot())
   setTimeout(afterBoot, 5000)
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
 
@@ -96,7 +98,7 @@ async function start() {
       attachEditStore(cell, text)
       attachExercise(cell, text)
     }
-    if (lead) syncCells(cells, pool, { leadsFromStart: lead.first })
+    if (pool instanceof SharedPool) syncCells(cells, pool)
     window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
   } finally {
     cellsWired() // a failed import still lets Python's status (a failure too, then) show

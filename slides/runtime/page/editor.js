@@ -32,6 +32,7 @@ const deckTheme = EditorView.theme(
 )
 
 // Stepped line highlighting (line-steps.js): the lines of the active step stand out.
+/** @type {import('@codemirror/state').StateEffectType<number[]>} */
 const setStepLines = StateEffect.define()
 const stepLines = StateField.define({
   create: () => Decoration.none,
@@ -82,7 +83,11 @@ function difference(from, to) {
   return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) }
 }
 
-/** Mount an editor in place of `pre`; returns {getCode, setCode, focus}. onChange(code) follows every edit. */
+/**
+ * Mount an editor in place of `pre`; returns {getCode, setCode, focus}. onChange(code) follows every edit.
+ * @param {HTMLElement} pre
+ * @param {{code: string, onRun: () => void, onChange?: (code: string) => void}} options
+ */
 export function mountEditor(pre, { code, onRun, onChange = () => {} }) {
   const runKeys = Prec.highest(
     keymap.of([

@@ -106,7 +106,11 @@ export function labels() {
   return LABELS[lang] ?? LABELS.en
 }
 
-/** Python's status as the badge and the presenter view say it: {status, python, reason} from the pool. */
+/**
+ * Python's status as the badge and the presenter view say it: {status, python, reason} from the pool.
+ * @param {ReturnType<typeof labels>} text
+ * @param {{status: string, python?: string, reason?: string}} detail
+ */
 export function pythonStatusText(text, { status, python, reason }) {
   return status === 'ready' ? text.ready(python) : status === 'failed' ? text.failed(reason) : text.loading
 }

@@ -3,11 +3,18 @@
 // data-mode, [data-action], [data-role=output|elapsed].
 // Modules that add to a cell (exercise.js, edit-store.js, cell-sync.js) listen to its root's
 // events — cell:code (the code was edited), cell:run (a run is queued), cell:done (detail: the
-// run's result), cell:reset — add toolbar buttons with addButton(), and pass fields to the
+// run's outcome), cell:reset — add toolbar buttons with addButton(), and pass fields to the
 // worker through `request` (an exercise's grader). Other windows' runs are rendered through
-// play() and restore() (cell-sync.js).
+// play() and restore() (cell-sync.js). A run's request, callbacks and outcome: ../shared/protocol.js.
 import { lazyEditor } from './lazy-editor.js'
 import { say } from './say.js'
+import { runRequest } from '../shared/protocol.js'
+
+/** @typedef {import('../shared/protocol.js').RunRequest} RunRequest */
+/** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
+/** @typedef {import('../shared/protocol.js').Outcome} Outcome */
+/** @typedef {import('../shared/protocol.js').CellView} CellView */
+/** @typedef {(callbacks: RunCallbacks) => Promise<Outcome>} RunSource */
 
 const TICK_MS = 100
 
@@ -42,7 +49,8 @@ export class LiveCell {
     this.editor = null
     this.generation = 0 // bumped by Reset, so a stopped run does not write into a reset cell
     this.startCode = null // the code the editor opens with, when not the slide's (a kept edit)
-    this.request = {} // extra fields of this cell's run requests
+    /** @type {Partial<RunRequest>} extra fields of this cell's run requests */
+    this.request = {}
     this.#buildToolbar()
     this.#mountEditorWhenVisible()
     // Keys typed in a cell edit the code; they must never move the slides.
@@ -179,14 +187,16 @@ export class LiveCell {
 
   run() {
     if (this.state === 'running' || this.state === 'queued') return
-    const job = { ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep }
-    return this.play((callbacks) => this.pool.run(job, callbacks))
+    const request = runRequest({ ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep })
+    return this.play((callbacks) => this.pool.run(request, callbacks))
   }
 
   /**
    * Render a run: `source(callbacks)` starts it (this cell's Run) or follows one another
    * window started (cell-sync.js), and resolves with its result. `resume` continues a run
    * restore() has drawn so far: {startedAgoMs} (null while it waits its turn).
+   * @param {RunSource} source
+   * @param {{startedAgoMs: number|null}|null} [resume]
    */
   async play(source, resume = null) {
     const generation = this.generation
@@ -216,8 +226,8 @@ export class LiveCell {
         clearInterval(ticker)
         ticker = setInterval(() => this.#showElapsed(performance.now() - started), TICK_MS)
       },
-      onOutput: (stream, text, { key, args } = {}) =>
-        generation === this.generation && this.#append(stream, key ? this.#note(key, args) : text),
+      onOutput: (line) =>
+        generation === this.generation && this.#append(line.stream, line.stream === 'note' ? this.#note(line.key, line.args) : line.text),
       onTimeline: (svg) => generation === this.generation && this.#drawTimeline(svg),
     })
     clearInterval(ticker)

@@ -3,10 +3,19 @@
 // must terminate the worker to end `while True: pass` — is ready again at once
 // instead of after a ~3 s cold boot.
 
-const workerUrl = new URL('./python-worker.js', import.meta.url)
-// Left once a snapshot exists in this browser; early-boot.js reads it (the same name there).
-const SNAPSHOT_MARK = 'asyncio-live-deck-snapshot'
+import { outcome, stoppedOutcome, toWorker } from '../shared/protocol.js'
+import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 
+/** @typedef {import('../shared/protocol.js').RunRequest} RunRequest */
+/** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
+/** @typedef {import('../shared/protocol.js').Outcome} Outcome */
+/** @typedef {import('../shared/protocol.js').ReadyMessage} ReadyMessage */
+/** @typedef {import('../shared/protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {{runId: number, request: RunRequest, callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Job */
+
+const workerUrl = new URL('./python-worker.js', import.meta.url)
+
+/** @param {ReadyMessage} ready */
 function markSnapshotKept({ snapshot }) {
   if (!['kept', 'copied', 'made'].includes(snapshot)) return // none in this browser's files yet
   try {
@@ -15,6 +24,7 @@ function markSnapshotKept({ snapshot }) {
 }
 
 // The worker early-boot.js started while the page was parsing, if it matches this one.
+/** @param {URL} url */
 function adoptEarlyWorker(url) {
   const early = window.__liveDeckEarlyWorker
   if (!early || early.query !== url.searchParams.toString()) return null
@@ -30,9 +40,16 @@ class PythonWorker {
     const early = role === 'active' ? adoptEarlyWorker(url) : null
     this.worker = early?.worker ?? new Worker(url, { type: 'module' })
     this.createdAt = early?.at ?? performance.now() // when the worker was asked for (bench reads it)
-    this.listeners = new Map() // runId → onMessage
+    /** @type {Map<number, (message: WorkerMessage) => void>} runId → onMessage */
+    this.listeners = new Map()
+    /** @type {ReadyMessage|null} */
     this.info = null
+    this.crashed = false
+    /** @type {(() => void)|null} */
+    this.abort = null
+    /** @type {Promise<ReadyMessage>} */
     this.ready = new Promise((resolve, reject) => {
+      /** @param {{data: WorkerMessage}} event */
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'ready') {
           this.info = data
@@ -57,21 +74,28 @@ class PythonWorker {
     this.ready.catch(() => {})
   }
 
-  run(job, onOutput, onTimeline) {
+  /**
+   * @param {number} runId
+   * @param {RunRequest} request
+   * @param {RunCallbacks} callbacks
+   * @returns {Promise<Outcome>}
+   */
+  run(runId, request, { onOutput, onTimeline }) {
+    const mode = this.info?.mode ?? null
     return new Promise((resolve) => {
-      this.listeners.set(job.runId, (data) => {
-        if (data.type === 'output') onOutput(data.stream, data.text, data)
-        if (data.type === 'timeline') onTimeline(data.svg)
+      this.listeners.set(runId, (data) => {
+        if (data.type === 'output') onOutput?.(data.line)
+        if (data.type === 'timeline') onTimeline?.(data.svg)
         if (data.type === 'done') {
-          this.listeners.delete(job.runId)
-          resolve({ mode: this.info?.mode, ...data })
+          this.listeners.delete(runId)
+          resolve(outcome({ ...data.outcome, mode: data.outcome.mode ?? mode }))
         }
       })
       this.abort = () => {
-        this.listeners.delete(job.runId)
-        resolve({ status: null, stopped: true, mode: this.info?.mode })
+        this.listeners.delete(runId)
+        resolve(stoppedOutcome({ mode }))
       }
-      this.worker.postMessage({ type: 'run', ...job })
+      this.worker.postMessage(toWorker.run(runId, request))
     })
   }
 
@@ -85,8 +109,10 @@ export class PythonPool extends EventTarget {
   constructor({ query = '' } = {}) {
     super()
     this.query = query
-    this.queue = [] // jobs waiting for the active worker
-    this.running = null // {job, worker}
+    /** @type {Job[]} jobs waiting for the active worker */
+    this.queue = []
+    /** @type {{job: Job, worker: PythonWorker}|null} */
+    this.running = null
     this.nextRunId = 1
     this.status = 'loading'
     this.active = this.#spawn('active')
@@ -119,10 +145,15 @@ export class PythonPool extends EventTarget {
     )
   }
 
-  /** Queue a cell's code; resolves when it finished, failed or was stopped. */
-  run({ code, name, keep = false, trace = true, grader = null }, { onOutput, onStart, onTimeline } = {}) {
+  /**
+   * Queue a cell's run; resolves with its outcome when it finished, failed or was stopped.
+   * @param {RunRequest} request
+   * @param {RunCallbacks} [callbacks]
+   * @returns {Promise<Outcome>}
+   */
+  run(request, callbacks = {}) {
     return new Promise((resolve) => {
-      const job = { runId: this.nextRunId++, code, name, keep, trace, grader, onOutput, onStart, onTimeline, resolve }
+      const job = { runId: this.nextRunId++, request, callbacks, resolve }
       this.queue.push(job)
       this.#pump()
     })
@@ -130,18 +161,18 @@ export class PythonPool extends EventTarget {
 
   /** Who is running now (for a queued cell's message). */
   get runningName() {
-    return this.running?.job.name ?? null
+    return this.running?.job.request.name ?? null
   }
 
   /** Stop a job: drop it from the queue, or kill its worker and promote the standby. */
   stop(runName) {
-    const queued = this.queue.findIndex((job) => job.name === runName)
+    const queued = this.queue.findIndex((job) => job.request.name === runName)
     if (queued >= 0) {
       const [job] = this.queue.splice(queued, 1)
-      job.resolve({ status: null, stopped: true })
+      job.resolve(stoppedOutcome())
       return
     }
-    if (!this.running || this.running.job.name !== runName) return
+    if (!this.running || this.running.job.request.name !== runName) return
     const { worker } = this.running
     this.running = null
     this.#retire(worker)
@@ -163,10 +194,8 @@ export class PythonPool extends EventTarget {
     const job = this.queue.shift()
     const worker = this.active
     this.running = { job, worker }
-    job.onStart?.(worker.info)
-    const { runId, code, name, keep, trace, grader } = job
-    const ignore = () => {}
-    const result = await worker.run({ runId, code, name, keep, trace, grader }, job.onOutput ?? ignore, job.onTimeline ?? ignore)
+    job.callbacks.onStart?.({ mode: worker.info.mode })
+    const result = await worker.run(job.runId, job.request, job.callbacks)
     if (this.running?.job === job) this.running = null
     if (result.retire) this.#retire(worker) // os._exit() or a crash: this interpreter has stopped for good
     job.resolve(result)

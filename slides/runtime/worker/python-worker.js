@@ -1,27 +1,15 @@
 // Web Worker: one Pyodide interpreter that runs live cells one at a time and
-// streams their output line by line, as Python prints it.
-//
-// main → worker  {type: 'run', runId, code, name, keep}
-// worker → main  {type: 'ready', bootMs, mode, python, boot: 'cold'|'snapshot', snapshot, marks}
-//                  (snapshot: 'kept' restored from this browser's; 'served' from the deck's, and 'copied' when
-//                   this worker then kept it here too; 'made' booted cold and kept one; 'none'; 'dropped')
-//                {type: 'failed', reason}
-//                {type: 'output', runId, stream: 'stdout'|'stderr', text}   (one line, in print order)
-//                {type: 'output', runId, stream: 'note', key, args}   (labels.js notes[key], the deck's language)
-//                {type: 'timeline', runId, svg}   (asyncio cells, while their tasks run)
-//                {type: 'done', runId, status, elapsedMs, dropped, retire}
-//                  (retire: os._exit() ended Python mid-run; the pool replaces this worker)
-//                {type: 'done', runId, status: null, crashed: true, retire: true, …}
-//                  (Pyodide suffered a fatal error mid-run: the run ends with a note, the pool replaces this worker)
-// A run with a `grader` ({check, messages}: an exercise, see exercise.js) is graded after it ran
-// (grader.py), from the lines it printed and its timeline's trace; `done` then carries
-// `verdict`: {verdict, key, message}, or {verdict, key, args} where labels.js `verdicts[key]` says it.
+// streams their output line by line, as Python prints it. What it receives and sends
+// (run → ready, failed, output, timeline, done, crashed) is declared in ../shared/protocol.js.
+// A run with a grader (an exercise, see exercise.js) is graded after it ran (grader.py), from the
+// lines it printed and its timeline's trace; its outcome then carries the verdict.
 
 import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: one fetch less before the boot starts
 import { OutputLines } from './output-lines.js'
 import { RUNTIME_MODULES } from './python-package.js'
 import { readTimeZoneAgain } from './time-zone.js'
 import { PRELOAD, keptSnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
+import { fromWorker, noted, outcome, printed } from '../shared/protocol.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
@@ -40,7 +28,7 @@ function emit(stream, text) {
     return
   }
   current.lines += 1
-  postMessage({ type: 'output', runId: current.runId, stream, text })
+  postMessage(fromWorker.output(current.runId, printed(stream, text)))
   if (current.lines === OUTPUT_LINE_CAP) note('outputCapped', [OUTPUT_LINE_CAP])
 }
 
@@ -50,7 +38,7 @@ const output = new OutputLines(emit)
 function note(key, args = []) {
   if (!current) return
   output.flush()
-  postMessage({ type: 'output', runId: current.runId, stream: 'note', key, args })
+  postMessage(fromWorker.output(current.runId, noted(key, args)))
 }
 
 function writeRuntimeModules() {
@@ -76,7 +64,7 @@ async function boot() {
   import(`${options.indexURL}pyodide.asm.mjs`).catch(() => {}) // a failure shows in loadPyodide
   const useSnapshots = params.get('snapshots') !== 'off'
   const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES)
-  let source = 'kept'
+  let source = /** @type {'kept'|'served'} */ ('kept') // 'served' once it reads the deck's (closures escape narrowing)
   const served = () => {
     source = 'served'
     return servedSnapshot(name, base)
@@ -84,7 +72,9 @@ async function boot() {
   // ?snapshot=none: the page knows none was kept in this browser yet (early-boot.js).
   const bytes = !useSnapshots ? null : params.get('snapshot') === 'none' ? served() : keptSnapshot(name).catch(served)
   bytes?.then(() => mark('snapshotRead'), () => {})
+  /** @type {import('../shared/protocol.js').ReadyMessage['boot']} */
   let boot = 'cold'
+  /** @type {import('../shared/protocol.js').ReadyMessage['snapshot']} */
   let snapshot = 'none'
   if (bytes) {
     pyodide = await restore(loadPyodide, options, name, bytes)
@@ -135,7 +125,7 @@ async function boot() {
     snapshot = 'copied'
   }
   mark('ready')
-  postMessage({ type: 'ready', bootMs: performance.now() - started, mode, python, boot, snapshot, marks })
+  postMessage(fromWorker.ready({ bootMs: performance.now() - started, mode, python, boot, snapshot, marks }))
 }
 
 // A fatal error of Pyodide (a crash of the interpreter, e.g. memory access out of bounds) leaves the
@@ -151,9 +141,9 @@ function watchForCrashes() {
       crashed = true
       if (current) {
         note('crashed')
-        endRunNow({ status: null, crashed: true }) // nothing printed from here on belongs to the run
+        endRunNow({ crashed: true }) // nothing printed from here on belongs to the run
       } else {
-        postMessage({ type: 'crashed' }) // between runs (a thread left over): the next run needs another worker
+        postMessage(fromWorker.crashed()) // between runs (a thread left over): the next run needs another worker
       }
     }
     return fatalError.call(this, error)
@@ -171,7 +161,7 @@ function retire(status) {
 function endRunNow(fields) {
   const { runId, dropped, started } = current
   current = null
-  postMessage({ type: 'done', runId, elapsedMs: performance.now() - started, dropped, retire: true, ...fields })
+  postMessage(fromWorker.done(runId, outcome({ elapsedMs: performance.now() - started, dropped, retire: true, ...fields })))
 }
 
 function grade(grader, printed, result) {
@@ -184,13 +174,14 @@ function grade(grader, printed, result) {
   }
 }
 
-async function run({ runId, code, name, keep, trace = true, grader = null }) {
+/** @param {import('../shared/protocol.js').RunMessage} message */
+async function run({ runId, request: { code, name, keep, trace, grader } }) {
   output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
   current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
   let result = null // how the run ended (live_runtime.Result), null if the interpreter failed
   try {
-    const onTimeline = trace ? (svg) => postMessage({ type: 'timeline', runId, svg }) : undefined
+    const onTimeline = trace ? (svg) => postMessage(fromWorker.timeline(runId, svg)) : undefined
     result = await runtime.run(code, name, keep, onTimeline)
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
@@ -204,7 +195,7 @@ async function run({ runId, code, name, keep, trace = true, grader = null }) {
   current = null
   const verdict = grader && result ? grade(grader, printed, result) : null
   if (result) lastMode = result.mode
-  postMessage({ type: 'done', runId, status, elapsedMs, dropped, mode: lastMode, verdict })
+  postMessage(fromWorker.done(runId, outcome({ status, elapsedMs, dropped, mode: lastMode, verdict })))
   result?.destroy()
 }
 
@@ -221,6 +212,6 @@ self.onmessage = async ({ data }) => {
 }
 
 const ready = boot().catch((error) => {
-  postMessage({ type: 'failed', reason: String(error?.message ?? error) })
+  postMessage(fromWorker.failed(String(error?.message ?? error)))
   throw error
 })

@@ -1,0 +1,25 @@
+// What the runtime's JavaScript uses beyond the DOM's types (jsconfig.json; tests/test_types.py).
+
+// The runtime's Python, bundled as text (worker/python-package.js; esbuild's --loader:.py=text).
+declare module '*.py' {
+  const source: string
+  export default source
+}
+
+interface Window {
+  /** The worker inline/early-boot.js started while the page was parsing (python-pool.js adopts it). */
+  __liveDeckEarlyWorker: { worker: Worker; query: string; messages: MessageEvent[]; errors: ErrorEvent[]; at: number } | null
+  /** The deck's Web Lock as inline/early-boot.js asked for it (leadership.js). */
+  __liveDeckLock?: { name: string; held: Promise<boolean>; followerWorkerMs?: number }
+  /** Hooks for tests and tooling (deck.js). */
+  liveDeck?: object
+}
+
+declare namespace WebAssembly {
+  /** JSPI (JavaScript Promise Integration): where the browser has it, asyncio.run() blocks as in CPython. */
+  let Suspending: Function | undefined
+}
+
+interface FileSystemDirectoryHandle {
+  keys(): AsyncIterableIterator<string>
+}

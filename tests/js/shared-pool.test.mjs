@@ -1,0 +1,163 @@
+// The shared pool's logic without a browser (run by tests/test_js.py): windows of a deck are SharedPools
+// on a fake BroadcastChannel whose delivery the test holds back, as a busy window hears late; the
+// leading window's Python is a fake pool whose runs the test ends.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { outcome, printed } from '../../slides/runtime/shared/protocol.js'
+
+// A BroadcastChannel of one process: a message goes to every other channel of its name, as a structured
+// clone, a task later; a deaf channel keeps what it is sent until it hears again.
+class FakeChannel {
+  static all = new Set()
+  constructor(name) {
+    this.name = name
+    this.onmessage = null
+    this.held = null // messages not heard yet, while deaf
+    FakeChannel.all.add(this)
+  }
+  postMessage(message) {
+    for (const other of FakeChannel.all) {
+      if (other !== this && other.name === this.name) other.#deliver(structuredClone(message))
+    }
+  }
+  #deliver(data) {
+    if (this.held) this.held.push(data)
+    else setTimeout(() => this.onmessage?.({ data }))
+  }
+  deafen() {
+    this.held = []
+  }
+  hear() {
+    const held = this.held
+    this.held = null
+    for (const data of held) this.#deliver(data)
+  }
+}
+globalThis.BroadcastChannel = FakeChannel
+const { SharedPool } = await import('../../slides/runtime/page/shared-pool.js')
+
+// The leading window's Python: runs are recorded; the test starts, prints in and ends them.
+class FakePool extends EventTarget {
+  constructor() {
+    super()
+    this.runs = []
+  }
+  run(request, callbacks) {
+    return new Promise((resolve) => this.runs.push({ request, callbacks, resolve }))
+  }
+  stop() {}
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+function openDeck() {
+  const pythons = []
+  const open = (leads) => {
+    let lead
+    const leading = leads ? Promise.resolve(true) : new Promise((resolve) => (lead = resolve))
+    const pool = new SharedPool({
+      name: 'deck',
+      query: '',
+      leadership: { leading },
+      makePool: () => pythons[pythons.push(new FakePool()) - 1],
+    })
+    pool.open(() => [])
+    return { pool, lead }
+  }
+  return { open, pythons }
+}
+
+/** What a window's cell shows of a run: its lines and its outcome. */
+function render(pool, name) {
+  const shown = { lines: [], starts: 0, outcome: null }
+  const done = pool.run({ code: 'print(1)', name, keep: false, trace: true, grader: null }, {
+    onStart: () => (shown.starts += 1),
+    onOutput: (line) => shown.lines.push(line),
+  })
+  done.then((result) => (shown.outcome = result))
+  return shown
+}
+
+for (const late of ['leader', 'follower']) {
+  test(`Run pressed in two windows before either heard of the other's run runs the cell once (${late} hears late)`, async () => {
+    FakeChannel.all.clear()
+    const { open, pythons } = openDeck()
+    const leader = open(true)
+    const follower = open(false)
+    await settle()
+    const deaf = (late === 'leader' ? leader : follower).pool.channel
+    deaf.deafen()
+    const inFollower = render(follower.pool, 'tasks')
+    const inLeader = render(leader.pool, 'tasks')
+    await settle()
+    deaf.hear()
+    await settle()
+    const [python] = pythons
+    assert.equal(python.runs.length, 1, 'the cell ran twice')
+    const [run] = python.runs
+    run.callbacks.onStart({ mode: 'jspi' })
+    run.callbacks.onOutput(printed('stdout', 'hello'))
+    run.resolve(outcome({ status: 0, elapsedMs: 12, mode: 'jspi' }))
+    await settle()
+    for (const shown of [inLeader, inFollower]) {
+      assert.deepEqual(shown.lines, [{ stream: 'stdout', text: 'hello' }])
+      assert.equal(shown.starts, 1)
+      assert.deepEqual(shown.outcome, outcome({ status: 0, elapsedMs: 12, mode: 'jspi' }))
+    }
+    assert.equal(leader.pool.inflight.size + follower.pool.inflight.size, 0, 'a run left unfinished')
+  })
+}
+
+test('a run of a window whose leader closed before it started is served by the next leader', async () => {
+  FakeChannel.all.clear()
+  const { open, pythons } = openDeck()
+  const first = open(true)
+  const second = open(false)
+  await settle()
+  const shown = render(second.pool, 'tasks')
+  await settle()
+  // The leader queued it but its Python never started it: it closes (its channel goes silent).
+  FakeChannel.all.delete(first.pool.channel)
+  second.lead(true)
+  await settle()
+  assert.equal(pythons.length, 2)
+  assert.equal(pythons[1].runs.length, 1, "the new leader did not serve the window's own request")
+  pythons[1].runs[0].resolve(outcome({ status: 0, elapsedMs: 1, mode: 'jspi' }))
+  await settle()
+  assert.equal(shown.outcome.status, 0)
+})
+
+test('a run the closed leader had started is lost, not run again', async () => {
+  FakeChannel.all.clear()
+  const { open, pythons } = openDeck()
+  const first = open(true)
+  const second = open(false)
+  await settle()
+  const shown = render(second.pool, 'tasks')
+  await settle()
+  pythons[0].runs[0].callbacks.onStart({ mode: 'jspi' })
+  await settle()
+  FakeChannel.all.delete(first.pool.channel)
+  second.lead(true)
+  await settle()
+  assert.equal(pythons[1].runs.length, 0)
+  assert.deepEqual(shown.outcome, outcome({ stopped: true, lost: true }))
+})
+
+test('a window that opens later is welcomed once with the runs under way and the cells as they stand', async () => {
+  FakeChannel.all.clear()
+  const { open } = openDeck()
+  const leader = open(true)
+  await settle()
+  render(leader.pool, 'tasks')
+  leader.pool.views = () => [{ name: 'tasks', code: 'x', state: 'queued', lines: [], svg: '', elapsedMs: null, mode: undefined, result: null, run: null }]
+  await settle()
+  const late = new SharedPool({ name: 'deck', query: '', leadership: { leading: new Promise(() => {}) } })
+  const welcomes = []
+  late.addEventListener('welcome', (event) => welcomes.push(event.detail))
+  late.open(() => [])
+  await settle()
+  assert.equal(welcomes.length, 1)
+  assert.equal(welcomes[0][0].code, 'x')
+  assert.equal(late.runOf('tasks')?.name, 'tasks')
+})
