@@ -1,4 +1,4 @@
-// What the runtime's JavaScript uses beyond the DOM's types (jsconfig.json; tests/test_types.py).
+// What the runtime's JavaScript uses beyond the DOM's types (jsconfig.json; tests/test_runtime_js.py).
 
 // The runtime's Python, bundled as text (worker/python-package.js; esbuild's --loader:.py=text).
 declare module '*.py' {

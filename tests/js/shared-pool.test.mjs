@@ -108,7 +108,8 @@ for (const late of ['leader', 'follower']) {
   })
 }
 
-test('a run of a window whose leader closed before it started is served by the next leader', async () => {
+/** A follower's run, the leader's Python having started it or not; then the leader closes and the follower leads. */
+async function leaderClosesUnder({ started }) {
   FakeChannel.all.clear()
   const { open, pythons } = openDeck()
   const first = open(true)
@@ -116,31 +117,25 @@ test('a run of a window whose leader closed before it started is served by the n
   await settle()
   const shown = render(second.pool, 'tasks')
   await settle()
-  // The leader queued it but its Python never started it: it closes (its channel goes silent).
-  FakeChannel.all.delete(first.pool.channel)
+  if (started) pythons[0].runs[0].callbacks.onStart({ mode: 'jspi' })
+  await settle()
+  FakeChannel.all.delete(first.pool.channel) // its window closed: it hears and says nothing more
   second.lead(true)
   await settle()
-  assert.equal(pythons.length, 2)
-  assert.equal(pythons[1].runs.length, 1, "the new leader did not serve the window's own request")
-  pythons[1].runs[0].resolve(outcome({ status: 0, elapsedMs: 1, mode: 'jspi' }))
+  return { shown, python: pythons[1] }
+}
+
+test('a run the closed leader had queued but not started is served by the next leader', async () => {
+  const { shown, python } = await leaderClosesUnder({ started: false })
+  assert.equal(python.runs.length, 1, "the new leader did not serve the window's own request")
+  python.runs[0].resolve(outcome({ status: 0, elapsedMs: 1, mode: 'jspi' }))
   await settle()
   assert.equal(shown.outcome.status, 0)
 })
 
 test('a run the closed leader had started is lost, not run again', async () => {
-  FakeChannel.all.clear()
-  const { open, pythons } = openDeck()
-  const first = open(true)
-  const second = open(false)
-  await settle()
-  const shown = render(second.pool, 'tasks')
-  await settle()
-  pythons[0].runs[0].callbacks.onStart({ mode: 'jspi' })
-  await settle()
-  FakeChannel.all.delete(first.pool.channel)
-  second.lead(true)
-  await settle()
-  assert.equal(pythons[1].runs.length, 0)
+  const { shown, python } = await leaderClosesUnder({ started: true })
+  assert.equal(python.runs.length, 0)
   assert.deepEqual(shown.outcome, outcome({ stopped: true, lost: true }))
 })
 
@@ -160,4 +155,20 @@ test('a window that opens later is welcomed once with the runs under way and the
   assert.equal(welcomes.length, 1)
   assert.equal(welcomes[0][0].code, 'x')
   assert.equal(late.runOf('tasks')?.name, 'tasks')
+})
+
+test('a window that said hello before any window led is welcomed once one leads', async () => {
+  FakeChannel.all.clear()
+  const { open } = openDeck()
+  const early = open(false)
+  const welcomes = []
+  early.pool.addEventListener('welcome', (event) => welcomes.push(event.detail))
+  await settle()
+  const other = open(false) // wired, but it does not lead yet: no answer to the hello
+  await settle()
+  assert.equal(welcomes.length, 0)
+  other.lead(true)
+  await settle()
+  assert.equal(welcomes.length, 1)
+  assert.equal(early.pool.detail.status, 'loading')
 })

@@ -1,7 +1,6 @@
-// Bundled on its own (esbuild, minified) and inlined in the deck by slides/engine/runtime-script.mjs,
-// then moved by the build into <head>,
-// right after <meta charset> (deckkit/build.py), so Python starts booting before the browser
-// has parsed the theme's styles and the slides. python-pool.js adopts this worker and
+// Bundled on its own (esbuild, minified), inlined in the deck by slides/engine/runtime-script.mjs and
+// moved by the build into <head>, right after <meta charset> (deckkit/build.py), so Python starts
+// booting before the browser has parsed the theme's styles and the slides. python-pool.js adopts this worker and
 // replays what it said.
 // One window per deck runs Python (page/leadership.js): the worker stays only in
 // the window that wins the deck's Web Lock; a presenter view or second tab opened beside

@@ -102,6 +102,7 @@ async function start() {
     window.liveDeck = { pool, cells, labels: text, cell: (name) => cells.find((cell) => cell.name === name) }
   } finally {
     cellsWired() // a failed import still lets Python's status (a failure too, then) show
+    if (pool instanceof SharedPool && !pool.views) pool.open(() => []) // and the windows still greet
   }
 }
 

@@ -8,7 +8,6 @@
 // play() and restore() (cell-sync.js). A run's request, callbacks and outcome: ../shared/protocol.js.
 import { lazyEditor } from './lazy-editor.js'
 import { say } from './say.js'
-import { runRequest } from '../shared/protocol.js'
 
 /** @typedef {import('../shared/protocol.js').RunRequest} RunRequest */
 /** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
@@ -187,7 +186,7 @@ export class LiveCell {
 
   run() {
     if (this.state === 'running' || this.state === 'queued') return
-    const request = runRequest({ ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep })
+    const request = { ...this.request, code: this.#ensureEditor().getCode(), name: this.name, keep: this.keep }
     return this.play((callbacks) => this.pool.run(request, callbacks))
   }
 

@@ -3,10 +3,11 @@
 // must terminate the worker to end `while True: pass` — is ready again at once
 // instead of after a ~3 s cold boot.
 
-import { outcome, stoppedOutcome, toWorker } from '../shared/protocol.js'
+import { outcome, runRequest, stoppedOutcome, toWorker } from '../shared/protocol.js'
 import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 
 /** @typedef {import('../shared/protocol.js').RunRequest} RunRequest */
+/** @typedef {import('../shared/protocol.js').RunAsk} RunAsk */
 /** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
 /** @typedef {import('../shared/protocol.js').Outcome} Outcome */
 /** @typedef {import('../shared/protocol.js').ReadyMessage} ReadyMessage */
@@ -147,13 +148,13 @@ export class PythonPool extends EventTarget {
 
   /**
    * Queue a cell's run; resolves with its outcome when it finished, failed or was stopped.
-   * @param {RunRequest} request
+   * @param {RunAsk} request
    * @param {RunCallbacks} [callbacks]
    * @returns {Promise<Outcome>}
    */
   run(request, callbacks = {}) {
     return new Promise((resolve) => {
-      const job = { runId: this.nextRunId++, request, callbacks, resolve }
+      const job = { runId: this.nextRunId++, request: runRequest(request), callbacks, resolve }
       this.queue.push(job)
       this.#pump()
     })

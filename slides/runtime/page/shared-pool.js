@@ -10,9 +10,9 @@
 // every cell as it stands ('welcome' event: cell-sync.js restores them). The messages:
 // ../shared/protocol.js.
 import { PythonPool } from './python-pool.js'
-import { lostOutcome, outcome, toWindows } from '../shared/protocol.js'
+import { lostOutcome, outcome, runRequest, toWindows } from '../shared/protocol.js'
 
-/** @typedef {import('../shared/protocol.js').RunRequest} RunRequest */
+/** @typedef {import('../shared/protocol.js').RunAsk} RunAsk */
 /** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
 /** @typedef {import('../shared/protocol.js').Outcome} Outcome */
 /** @typedef {import('../shared/protocol.js').Inflight} Inflight */
@@ -83,13 +83,13 @@ export class SharedPool extends EventTarget {
 
   /**
    * PythonPool's run(): resolves with the outcome once the run finished, failed or stopped.
-   * @param {RunRequest} request
+   * @param {RunAsk} request
    * @param {RunCallbacks} [callbacks]
    * @returns {Promise<Outcome>}
    */
   run(request, callbacks = {}) {
     const runId = `${this.id}-${this.nextRun++}`
-    const message = toWindows.run(runId, request, this.id)
+    const message = toWindows.run(runId, runRequest(request), this.id)
     const done = this.follow(runId, callbacks)
     this.requests.set(runId, message)
     this.send(message)

@@ -2,7 +2,7 @@
 // postMessage) and window ↔ window (shared-pool.js ↔ shared-pool.js and cell-sync.js, over the deck's
 // BroadcastChannel), with the one shape of a run's result (an outcome). Every message is built by a
 // function below; the other modules read the fields these types declare (tsc --checkJs checks both:
-// tests/test_types.py).
+// tests/test_runtime_js.py).
 
 // ---- What runs, and how it ended ----
 
@@ -22,8 +22,13 @@
  */
 
 /**
+ * A run request as a caller may give it: what it leaves out takes its default.
+ * @typedef {{code: string, name: string, keep?: boolean, trace?: boolean, grader?: Grader|null}} RunAsk
+ */
+
+/**
  * Build a run request; a cell's extra fields (exercise.js's grader) come in *fields*.
- * @param {{code: string, name: string, keep?: boolean, trace?: boolean, grader?: Grader|null}} fields
+ * @param {RunAsk} fields
  * @returns {RunRequest}
  */
 export function runRequest({ code, name, keep = false, trace = true, grader = null }) {
