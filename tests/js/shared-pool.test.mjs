@@ -9,6 +9,7 @@ import { outcome, printed } from '../../slides/runtime/shared/protocol.js'
 // clone, a task later; a deaf channel keeps what it is sent until it hears again.
 class FakeChannel {
   static all = new Set()
+  static pending = 0 // deliveries not made yet
   constructor(name) {
     this.name = name
     this.onmessage = null
@@ -21,8 +22,12 @@ class FakeChannel {
     }
   }
   #deliver(data) {
-    if (this.held) this.held.push(data)
-    else setTimeout(() => this.onmessage?.({ data }))
+    if (this.held) return this.held.push(data)
+    FakeChannel.pending += 1
+    setTimeout(() => {
+      FakeChannel.pending -= 1
+      this.onmessage?.({ data })
+    })
   }
   deafen() {
     this.held = []
@@ -48,7 +53,11 @@ class FakePool extends EventTarget {
   stop() {}
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5))
+// Until every message sent has been heard (but those a deaf window holds), and what it set off has run.
+async function settle() {
+  do await new Promise((resolve) => setTimeout(resolve, 1))
+  while (FakeChannel.pending > 0)
+}
 
 function openDeck() {
   const pythons = []
