@@ -36,18 +36,21 @@ import { SNAPSHOT_MARK, VIEWS_WITHOUT_PYTHON, deckLockName, forwardedSwitches } 
   boot()
   if (!navigator.locks) return // no Web Locks (not a secure context): every window runs its own
   var name = deckLockName(location.pathname, query) // as leadership.js's
-  var lock = (window.__liveDeckLock = { name: name })
-  lock.held = new Promise(function (resolve) {
-    navigator.locks.request(name, { ifAvailable: true }, function (held) {
-      resolve(!!held)
-      if (held) return new Promise(function () {}) // held for this window's lifetime
-      // Another window runs Python for this deck: this one's worker goes before it has done much.
-      var early = window.__liveDeckEarlyWorker
-      window.__liveDeckEarlyWorker = null
-      if (early) {
-        early.worker.terminate()
-        lock.followerWorkerMs = performance.now() - early.at // how long it lived (tests read it)
-      }
-    })
+  /** @type {NonNullable<Window['__liveDeckLock']>} */
+  var lock = (window.__liveDeckLock = {
+    name: name,
+    held: new Promise(function (resolve) {
+      navigator.locks.request(name, { ifAvailable: true }, function (held) {
+        resolve(!!held)
+        if (held) return new Promise(function () {}) // held for this window's lifetime
+        // Another window runs Python for this deck: this one's worker goes before it has done much.
+        var early = window.__liveDeckEarlyWorker
+        window.__liveDeckEarlyWorker = null
+        if (early) {
+          early.worker.terminate()
+          lock.followerWorkerMs = performance.now() - early.at // how long it lived (tests read it)
+        }
+      })
+    }),
   })
 })()
