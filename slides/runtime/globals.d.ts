@@ -1,9 +1,10 @@
 // What the runtime's JavaScript uses beyond the DOM's types (jsconfig.json; tests/test_runtime_js.py).
 
-// The runtime's Python, bundled as text (worker/python-package.js; esbuild's --loader:.py=text).
-declare module '*.py' {
-  const source: string
-  export default source
+// The runtime's Python package, bundled as [file name, source] pairs (worker/python-package.js;
+// deckkit/bundle-runtime.mjs resolves it).
+declare module 'python-package:*' {
+  const modules: [string, string][]
+  export default modules
 }
 
 interface Window {

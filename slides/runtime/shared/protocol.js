@@ -36,8 +36,9 @@ export function runRequest({ code, name, keep = false, trace = true, grader = nu
 }
 
 /**
- * An exercise's verdict (grader.py).
- * @typedef {{verdict: 'pass'|'fail', key: string, message: string}} Verdict
+ * An exercise's verdict (grader.py): its message, or where the exercise cannot say (a check that raised…)
+ * a label of labels.js `verdicts` and its args.
+ * @typedef {{verdict: 'pass'|'fail', key: string, message?: string, args?: any[]}} Verdict
  */
 
 /**
