@@ -72,6 +72,7 @@ def _blocking_sleep(policy):
         loop = asyncio._get_running_loop()
         if loop is None or loop not in policy.loops:
             return real_sleep(seconds)
+        sys.audit("time.sleep", seconds)  # as CPython's time.sleep does (the tracer names blocking calls)
         loop._LoopTimeEventLoop__now += loop._LoopTimeEventLoop__time2int(seconds)
 
     return sleep

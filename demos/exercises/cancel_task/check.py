@@ -1,16 +1,32 @@
-# Passes when the ticker is cancelled at 2.5 s, main waits until it has really stopped, then prints 'cancelled'.
+# The task, made precise (loop time, tolerance run.near): a cancellation reaches ticker at 2.5 s (after
+# tick 0, 1 and 2), ticker stops there, and then — once it has finished — main prints `cancelled`.
+# ticker may run as a task or be awaited inside main (wait_for, timeout): both are ticker stopping.
 def check(run):
     if run.error and "CancelledError" in run.error:
-        run.fail("uncaught")
+        run.fail("except_exception" if run.catches_around_await("Exception") else "uncaught")
     if run.error:
         run.fail("error", error=run.error)
-    if run.total >= 9.5:
-        run.fail("not_cancelled")
-    ticks = [line for line in run.stdout if line.startswith("tick")]
-    if len(ticks) != 3:
-        run.fail("ticks", ticks=len(ticks))
-    main = run.lanes("main(")
-    if main and main[0]["waits"] and main[0]["waits"][-1][2].startswith("sleep("):
-        run.fail("not_awaited")  # main's last await was its own sleep: it never waited for the task to end
-    if run.stdout[-1:] != ["cancelled"]:
+    run.fail_if_loop_misused()
+    # When a cancellation reached ticker: in its own task, or while main awaited it.
+    reached = [event["t"] for event in run.cancels("ticker")]
+    reached += [wait["end"] for wait in run.waits("ticker") if wait["cancelled"]]
+    ticks = run.prints(startswith="tick")
+    if not reached:
+        run.fail("not_cancelled", ticks=len(ticks))
+    cancelled_at = min(reached)
+    if any(tick["t"] > cancelled_at for tick in ticks):
+        run.fail("swallowed", at=cancelled_at, ticks=len(ticks))
+    if cancelled_at < 2.5 - 0.05:
+        run.fail("too_early", at=cancelled_at, ticks=len(ticks))
+    if not run.near(cancelled_at, 2.5):
+        run.fail("too_late", at=cancelled_at, ticks=len(ticks))
+    # When ticker had stopped: its task finished, or main's await of it ended.
+    stopped = [event["seq"] for event in run.finishes("ticker")]
+    stopped += [wait["end_seq"] for wait in run.waits("ticker")]
+    said = run.printed("cancelled")
+    if said is None:
         run.fail("output", printed=(run.stdout or ["—"])[-1])
+    if said["task"] and said["task"].startswith("ticker("):
+        run.fail("printed_by_task")
+    if said["seq"] < max(stopped):
+        run.fail("printed_early", at=said["t"])

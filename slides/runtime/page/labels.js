@@ -1,5 +1,7 @@
 // Control labels in the deck's language (<html lang>, from the Marp `lang` directive). Both languages
 // hold the same keys, camelCase; every key Python or the worker emits has one (tests/test_labels.py).
+import { particle } from './korean.js'
+
 export const LABELS = {
   en: {
     run: 'Run',
@@ -62,7 +64,7 @@ export const LABELS = {
     failed: (reason) => `파이썬을 불러오지 못했습니다: ${reason}`,
     queued: (other) => `“${other}” 셀이 끝나기를 기다리는 중…`,
     stopped: '중지했습니다.',
-    exited: (status) => `종료 코드 ${status}로 끝났습니다.`,
+    exited: (status) => `종료 코드 ${status}${particle(status, '로')} 끝났습니다.`,
     waitingForPython: '파이썬을 불러오는 중입니다…',
     compat: 'compat: 이 브라우저에는 JSPI가 없어 최상위 asyncio.run()을 await로 실행합니다',
     jspi: 'JSPI: CPython처럼 asyncio.run()이 블록됩니다',

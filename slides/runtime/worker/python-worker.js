@@ -2,7 +2,7 @@
 // streams their output line by line, as Python prints it. What it receives and sends
 // (run → ready, failed, output, timeline, done, crashed) is declared in ../shared/protocol.js.
 // A run with a grader (an exercise, see exercise.js) is graded after it ran (grader.py), from the
-// lines it printed and its timeline's trace; its outcome then carries the verdict.
+// lines it printed, its timeline's trace and its code; its outcome then carries the verdict.
 
 import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: one fetch less before the boot starts
 import { OutputLines } from './output-lines.js'
@@ -164,9 +164,9 @@ function endRunNow(fields) {
   postMessage(fromWorker.done(runId, outcome({ elapsedMs: performance.now() - started, dropped, retire: true, ...fields })))
 }
 
-function grade(grader, printed, result) {
+function grade(grader, printed, result, source) {
   const lines = (stream) => printed.filter(([kind]) => kind === stream).map(([, text]) => text)
-  const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status: result.status })
+  const request = JSON.stringify({ ...grader, stdout: lines('stdout'), stderr: lines('stderr'), status: result.status, source })
   try {
     return JSON.parse(runtime.grade(request, result))
   } catch (error) {
@@ -193,7 +193,7 @@ async function run({ runId, request: { code, name, keep, trace, grader } }) {
   output.flush() // a last line without a newline belongs to this run
   const { dropped, printed } = current
   current = null
-  const verdict = grader && result ? grade(grader, printed, result) : null
+  const verdict = grader && result ? grade(grader, printed, result, code) : null
   if (result) lastMode = result.mode
   postMessage(fromWorker.done(runId, outcome({ status, elapsedMs, dropped, mode: lastMode, verdict })))
   result?.destroy()

@@ -1,3 +1,4 @@
+# expect: too_early
 import asyncio
 
 async def ticker():

@@ -1,3 +1,4 @@
+# expect: pass
 import asyncio
 
 async def ticker():
@@ -8,6 +9,7 @@ async def ticker():
 async def main():
     task = asyncio.create_task(ticker())
     await asyncio.sleep(2.5)
+
     task.cancel()
     try:
         await task

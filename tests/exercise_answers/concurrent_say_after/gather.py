@@ -1,3 +1,4 @@
+# expect: pass
 import asyncio, time
 
 async def say_after(delay, what):

@@ -1,3 +1,4 @@
+# expect: delays
 import asyncio, time
 
 async def say_after(delay, what):

@@ -1,3 +1,4 @@
+# expect: tasks_dropped
 import asyncio, time
 
 async def say_after(delay, what):

@@ -1,3 +1,4 @@
+# expect: finish_order
 import asyncio
 
 async def say_after(delay, what):

@@ -1,3 +1,4 @@
+# expect: sequential
 import asyncio
 
 async def say_after(delay, what):
@@ -6,8 +7,9 @@ async def say_after(delay, what):
     return what.upper()
 
 async def main():
-    first = await asyncio.gather(say_after(2, 'hello'))
-    second = await asyncio.gather(say_after(1, 'world'))
-    print(first + second)
+    results = []
+    for delay, what in [(2, 'hello'), (1, 'world')]:
+        results += await asyncio.gather(say_after(delay, what))
+    print(results)
 
 asyncio.run(main())

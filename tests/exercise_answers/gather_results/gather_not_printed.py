@@ -1,3 +1,4 @@
+# expect: no_results
 import asyncio
 
 async def say_after(delay, what):
@@ -6,6 +7,6 @@ async def say_after(delay, what):
     return what.upper()
 
 async def main():
-    await asyncio.gather(say_after(2, 'hello'), say_after(1, 'world'))
+    results = await asyncio.gather(say_after(2, 'hello'), say_after(1, 'world'))
 
 asyncio.run(main())

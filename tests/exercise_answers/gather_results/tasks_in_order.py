@@ -1,3 +1,4 @@
+# expect: pass
 import asyncio
 
 async def say_after(delay, what):
@@ -6,8 +7,9 @@ async def say_after(delay, what):
     return what.upper()
 
 async def main():
-    tasks = [asyncio.create_task(say_after(2, 'hello')),
-             asyncio.create_task(say_after(1, 'world'))]
-    print([await task for task in tasks])
+    t1 = asyncio.create_task(say_after(2, 'hello'))
+    t2 = asyncio.create_task(say_after(1, 'world'))
+    results = [await t1, await t2]
+    print(results)
 
 asyncio.run(main())

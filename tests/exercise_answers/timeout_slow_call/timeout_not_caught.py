@@ -1,7 +1,8 @@
+# expect: uncaught
 import asyncio
 
 async def slow_call():
-    await asyncio.sleep(10)
+    await asyncio.sleep(10)   # 느린 서버 응답
     return 'data'
 
 async def main():

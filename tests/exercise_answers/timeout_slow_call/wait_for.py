@@ -1,12 +1,14 @@
+# expect: pass
 import asyncio
 
 async def slow_call():
-    await asyncio.sleep(10)
+    await asyncio.sleep(10)   # 느린 서버 응답
     return 'data'
 
 async def main():
     try:
-        print(await asyncio.wait_for(slow_call(), timeout=1))
+        result = await asyncio.wait_for(slow_call(), timeout=1)
+        print(result)
     except TimeoutError:
         print('timed out')
 

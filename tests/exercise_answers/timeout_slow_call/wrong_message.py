@@ -1,13 +1,13 @@
+# expect: output
 import asyncio
 
 async def slow_call():
-    await asyncio.sleep(10)
+    await asyncio.sleep(10)   # 느린 서버 응답
     return 'data'
 
 async def main():
     try:
-        async with asyncio.timeout(1):
-            print(await slow_call())
+        print(await asyncio.wait_for(slow_call(), timeout=1))
     except TimeoutError:
         print('too slow')
 

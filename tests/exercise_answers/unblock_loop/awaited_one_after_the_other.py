@@ -1,3 +1,4 @@
+# expect: one_at_a_time
 import asyncio, time
 
 async def blocking(name, t0):

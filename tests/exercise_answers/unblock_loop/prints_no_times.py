@@ -1,9 +1,13 @@
+# expect: output
 import asyncio, time
 
 async def blocking(name, t0):
-    print(f"{name} starts")
+    loop = asyncio.get_running_loop()
+    print(f"{name} starts at {loop.time() - t0:.1f} s")
     await asyncio.sleep(1)
-    print(f"{name} ends at last")
+    print(f"{name} done")
+    return
+    print(f"{name} ends at {loop.time() - t0:.1f} s")
 
 async def main():
     t0 = asyncio.get_running_loop().time()

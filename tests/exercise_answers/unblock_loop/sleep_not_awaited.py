@@ -1,3 +1,4 @@
+# expect: never_awaited
 import asyncio, time
 
 async def blocking(name, t0):

@@ -1,3 +1,4 @@
+# expect: blocked
 import asyncio, time
 
 async def blocking(name, t0):

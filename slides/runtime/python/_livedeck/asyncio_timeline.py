@@ -13,11 +13,14 @@ and the executors' work items. Their times are ``time.monotonic()``, the loop's 
 """
 
 import asyncio
+import builtins
 import concurrent.futures.thread
 import functools
 import html
+import io
 import math
 import os
+import sys
 import threading
 import time
 import weakref
@@ -30,6 +33,8 @@ _internal_codes = {}  # code object → bool, so the check costs one lookup per 
 MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane
 MAX_THREAD_LANES = 4  # beyond this, the other threads share one lane
 MERGE_GAP = 0.005  # s: an aggregate lane's steps closer than this draw as one bar
+MAX_EVENTS = 5000  # the graders' facts (prints, waits, cancellations, finishes) kept per run
+MAX_NAMED_TASKS = 64  # tasks named by their call in those facts; the rest by their coroutine's name
 
 
 class Lane:
@@ -147,6 +152,7 @@ class Tracer:
         self._last_update = -math.inf
         self._original_run = None
         self.now = 0.0
+        self.events = []  # the graders' facts: see _install_facts
 
     # -- hooking --------------------------------------------------------------------------------
     def install(self):
@@ -162,11 +168,15 @@ class Tracer:
                 tracer._names[task] = describe_task(task)
             loop = handle._loop
             start = loop.time()
+            tracer._step_begins(task, start)
             tracer._original_run(handle)
-            tracer._record(task, start, loop.time())
+            end = loop.time()
+            tracer._record(task, start, end)
+            tracer._step_ends(task, end)
 
         events.Handle._run = _run
         self._install_threads()
+        self._install_facts()
         return self
 
     def _install_threads(self):
@@ -208,6 +218,7 @@ class Tracer:
             self._original_run = None
             threading.Thread._bootstrap_inner = self._original_bootstrap
             concurrent.futures.thread._WorkItem.run = self._original_work_run
+            self._uninstall_facts()
         if self.on_update is not None:
             self.on_update(self)
 
@@ -218,10 +229,13 @@ class Tracer:
         self.uninstall()
 
     # -- recording ------------------------------------------------------------------------------
-    def _record_thread(self, thread, start, end, what):
+    def _start_clock(self, start):
         if self._origin is None:
             self._origin = start
             self._last_update = 0.0  # the first picture after one interval: not inside the first steps
+
+    def _record_thread(self, thread, start, end, what):
+        self._start_clock(start)
         start -= self._origin
         end -= self._origin
         lane = self._by_thread.get(thread)
@@ -267,9 +281,7 @@ class Tracer:
         return lane
 
     def _record(self, task, start, end):
-        if self._origin is None:
-            self._origin = start
-            self._last_update = 0.0  # the first picture after one interval: not inside the first steps
+        self._start_clock(start)
         start -= self._origin
         end -= self._origin
         lane = self._lane_for(task, start)
@@ -293,7 +305,132 @@ class Tracer:
         return max(ends + [self.now, 0.0])
 
     def as_dict(self):
-        return {"total": self.total, "lanes": [lane.as_dict() for lane in self.lanes]}
+        return {"total": self.total, "lanes": [lane.as_dict() for lane in self.lanes], "events": self.events}
+
+    # -- facts for the exercises' graders (grader.py); the timeline draws none of them -----------------
+    # In loop time, in the order they happened, as "events": what each task printed, when it waited
+    # (and down which coroutines: main → slow_call → sleep), when a cancellation reached it, how it
+    # finished, and which blocking call (time.sleep) it made while holding the loop.
+    def _install_facts(self):
+        self.events = []
+        self._open_waits = weakref.WeakKeyDictionary()  # task → its wait event still open
+        self._cancels_seen = weakref.WeakKeyDictionary()  # task → task.cancelling() at its last step
+        self._fact_labels = weakref.WeakKeyDictionary()  # task → its name in the facts
+        self._partial_lines = {}  # stream → the text printed since its last newline
+        self._original_print = builtins.print
+        tracer = self
+        original_print = self._original_print
+
+        def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
+            buffer = io.StringIO()
+            original_print(*args, sep=sep, end=end, file=buffer)
+            target = sys.stdout if file is None else file
+            if target is None:  # as print does without a stdout
+                return
+            tracer._printed(buffer.getvalue(), target)
+            target.write(buffer.getvalue())
+            if flush:
+                target.flush()
+
+        builtins.print = traced_print
+        _audited_tracers.append(self)
+
+    def _uninstall_facts(self):
+        builtins.print = self._original_print
+        if self in _audited_tracers:
+            _audited_tracers.remove(self)
+
+    def _event(self, kind, **fields):
+        if len(self.events) >= MAX_EVENTS:
+            return None
+        event = {"kind": kind, **fields}
+        self.events.append(event)
+        return event
+
+    def _label(self, task):
+        """A task's name in the facts, the same from its first step to its end: its call as the code wrote
+        it (blocking('A', 0)) for the first tasks, its coroutine's name for the thousands after them."""
+        label = self._fact_labels.get(task)
+        if label is None:
+            if len(self._fact_labels) < MAX_NAMED_TASKS:
+                label = self._names.get(task) or describe_task(task)
+            else:
+                label = f"{getattr(task.get_coro(), '__qualname__', None) or task.get_name()}()"
+            self._fact_labels[task] = label
+        return label
+
+    def _loop_now(self):
+        """(loop time since the trace's origin, the current task) in the loop's thread, else (None, None)."""
+        loop = events._get_running_loop()
+        if loop is None or self._origin is None:
+            return None, None
+        return loop.time() - self._origin, asyncio.current_task(loop)
+
+    def _step_begins(self, task, start):
+        self._start_clock(start)
+        wait = self._open_waits.pop(task, None)
+        cancelling = task.cancelling() if hasattr(task, "cancelling") else 0
+        cancelled = cancelling > self._cancels_seen.get(task, 0)
+        self._cancels_seen[task] = cancelling
+        if wait is not None:
+            wait["end"] = start - self._origin
+            wait["cancelled"] = cancelled
+            wait["end_seq"] = len(self.events)  # what happens from here on happened after this wait ended
+        if cancelled:
+            self._event("cancel", t=start - self._origin, task=self._label(task))
+
+    def _step_ends(self, task, end):
+        label, now = self._label(task), end - self._origin
+        if task.done():
+            error = None if task.cancelled() else getattr(task, "_exception", None)
+            outcome = "cancelled" if task.cancelled() else "raised" if error is not None else "returned"
+            self._event("finish", t=now, task=label, outcome=outcome,
+                        error=type(error).__name__ if error is not None else None)
+            return
+        lane = self._by_task.get(task)
+        if lane is None or lane.aggregate:  # thousands of tasks: their waits are not facts anyone grades
+            return
+        wait = self._event("wait", task=label, start=now, end=None, cancelled=False, what=lane.waits[-1][2],
+                           chain=await_chain(task))
+        if wait is not None:
+            self._open_waits[task] = wait
+
+    def _printed(self, text, stream):
+        kind = "stderr" if stream is sys.stderr else "stdout" if stream is sys.stdout else "file"
+        now, task = self._loop_now()
+        *lines, self._partial_lines[kind] = (self._partial_lines.get(kind, "") + text).split("\n")
+        for line in lines:
+            self._event("print", t=self.now if now is None else now, stream=kind, text=line,
+                        task=None if task is None else self._label(task))
+
+    def _blocking_call(self, name, seconds):
+        now, task = self._loop_now()
+        if task is not None:  # a thread's blocking call holds its own stack, not the loop
+            self._event("call", t=now, task=self._label(task), call=f"{name}({_format_seconds(seconds)})",
+                        seconds=seconds)
+
+
+def await_chain(task):
+    """The coroutines a suspended task is awaiting through, outermost first: ['main', 'slow_call', 'sleep']."""
+    names, coro = [], task.get_coro()
+    while coro is not None and hasattr(coro, "cr_code"):
+        names.append(coro.cr_code.co_name)
+        coro = coro.cr_await
+    return names
+
+
+# Blocking calls reach the tracer through Python's audit hooks: CPython's time.sleep raises the audit
+# event "time.sleep" (3.11+), and so do the sleeps that stand in for it (green_threads.sleep in the
+# browser, the virtual clock's in deckkit/demo_runner.py). A hook cannot be removed: one, for the process.
+_audited_tracers = []
+
+
+def _audit(event, args):
+    if event == "time.sleep" and _audited_tracers:
+        _audited_tracers[-1]._blocking_call("time.sleep", args[0])
+
+
+sys.addaudithook(_audit)
 
 
 # -- drawing ------------------------------------------------------------------------------------

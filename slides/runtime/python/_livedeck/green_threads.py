@@ -162,6 +162,7 @@ def sleep(seconds):
         return _orig_sleep(seconds)
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
+    sys.audit("time.sleep", seconds)  # as CPython's time.sleep does: the tracer names the blocking call
     deadline = _clock() + seconds
     while True:
         block(Waiter(max(deadline - _clock(), 0.0)))

@@ -1,3 +1,4 @@
+# expect: pass
 import asyncio
 
 async def ticker():
@@ -6,9 +7,12 @@ async def ticker():
         await asyncio.sleep(1)
 
 async def main():
-    try:
-        await asyncio.wait_for(ticker(), timeout=2.5)
-    except TimeoutError:
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(2.5)
+
+    task.cancel()
+    await asyncio.wait({task})
+    if task.cancelled():
         print('cancelled')
 
 asyncio.run(main())

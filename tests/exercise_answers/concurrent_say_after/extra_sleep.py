@@ -1,3 +1,4 @@
+# expect: late
 import asyncio, time
 
 async def say_after(delay, what):
@@ -6,7 +7,8 @@ async def say_after(delay, what):
 
 async def main():
     print(f"started at {time.strftime('%X')}")
-    await asyncio.gather(say_after(1, 'hello'), say_afer(2, 'world'))
+    await asyncio.sleep(1)
+    await asyncio.gather(say_after(1, 'hello'), say_after(2, 'world'))
     print(f"finished at {time.strftime('%X')}")
 
 asyncio.run(main())

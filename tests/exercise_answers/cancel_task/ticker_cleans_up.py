@@ -1,0 +1,22 @@
+# expect: pass
+import asyncio
+
+async def ticker():
+    try:
+        for i in range(10):
+            print(f"tick {i}")
+            await asyncio.sleep(1)
+    finally:
+        print("ticker stops")
+
+async def main():
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(2.5)
+
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        print('cancelled')
+
+asyncio.run(main())

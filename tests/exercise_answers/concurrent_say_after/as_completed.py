@@ -1,0 +1,15 @@
+# expect: pass
+import asyncio, time
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    calls = [say_after(1, 'hello'), say_after(2, 'world')]
+    for call in asyncio.as_completed(calls):
+        await call
+    print(f"finished at {time.strftime('%X')}")
+
+asyncio.run(main())

@@ -1,0 +1,13 @@
+# expect: blocked
+import asyncio, time
+
+async def say_after(delay, what):
+    time.sleep(delay)
+    print(what)
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    await asyncio.gather(say_after(1, 'hello'), say_after(2, 'world'))
+    print(f"finished at {time.strftime('%X')}")
+
+asyncio.run(main())

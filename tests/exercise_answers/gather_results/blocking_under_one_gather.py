@@ -1,0 +1,14 @@
+# expect: blocked
+import asyncio
+
+async def say_after(delay, what):
+    import time
+    time.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    results = await asyncio.gather(say_after(2, 'hello'), say_after(1, 'world'))
+    print(results)
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# expect: sequential
+import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    results = []
+    for delay, what in [(2, 'hello'), (1, 'world')]:
+        task = asyncio.create_task(say_after(delay, what))
+        results.append(await task)
+    print(results)
+
+asyncio.run(main())

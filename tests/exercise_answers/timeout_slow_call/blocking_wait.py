@@ -1,0 +1,14 @@
+# expect: blocked
+import asyncio, time
+
+async def slow_call():
+    await asyncio.sleep(10)   # 느린 서버 응답
+    return 'data'
+
+async def main():
+    task = asyncio.create_task(slow_call())
+    time.sleep(1)
+    task.cancel()
+    print('timed out')
+
+asyncio.run(main())

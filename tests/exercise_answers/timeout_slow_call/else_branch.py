@@ -1,0 +1,17 @@
+# expect: pass
+import asyncio
+
+async def slow_call():
+    await asyncio.sleep(10)   # 느린 서버 응답
+    return 'data'
+
+async def main():
+    try:
+        async with asyncio.timeout(1):
+            result = await slow_call()
+    except TimeoutError:
+        print('timed out')
+    else:
+        print(result)
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+# expect: printed_early
+import asyncio
+
+async def slow_call():
+    await asyncio.sleep(10)   # 느린 서버 응답
+    return 'data'
+
+async def main():
+    print('timed out')
+    try:
+        print(await asyncio.wait_for(slow_call(), timeout=1))
+    except TimeoutError:
+        pass
+
+asyncio.run(main())

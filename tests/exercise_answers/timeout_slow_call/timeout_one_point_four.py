@@ -1,0 +1,14 @@
+# expect: limit_long
+import asyncio
+
+async def slow_call():
+    await asyncio.sleep(10)   # 느린 서버 응답
+    return 'data'
+
+async def main():
+    try:
+        print(await asyncio.wait_for(slow_call(), timeout=1.4))
+    except TimeoutError:
+        print('timed out')
+
+asyncio.run(main())

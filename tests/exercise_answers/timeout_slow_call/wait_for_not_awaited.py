@@ -1,0 +1,15 @@
+# expect: never_awaited
+import asyncio
+
+async def slow_call():
+    await asyncio.sleep(10)   # 느린 서버 응답
+    return 'data'
+
+async def main():
+    try:
+        result = asyncio.wait_for(slow_call(), timeout=1)
+        print(result)
+    except TimeoutError:
+        print('timed out')
+
+asyncio.run(main())

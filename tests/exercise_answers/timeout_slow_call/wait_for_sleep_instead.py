@@ -1,0 +1,14 @@
+# expect: not_called
+import asyncio
+
+async def slow_call():
+    await asyncio.sleep(10)   # 느린 서버 응답
+    return 'data'
+
+async def main():
+    try:
+        await asyncio.wait_for(asyncio.sleep(10), timeout=1)
+    except TimeoutError:
+        print('timed out')
+
+asyncio.run(main())
