@@ -2,6 +2,7 @@
 the page's labels, slides/runtime/page/korean.js): the particle follows how the value is read."""
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -43,6 +44,15 @@ CASES = {
     "sleep()": ("으로", "이", "을", "은", "과"),  # 슬립
     "blocking": ("으로", "이", "을", "은", "과"),  # 블로킹
     "say_after()": ("로", "가", "를", "는", "와"),  # 세이 애프터
+    "tick": ("으로", "이", "을", "은", "과"),  # 틱
+    "finished at": ("으로", "이", "을", "은", "과"),  # 앳
+    "timed out": ("으로", "이", "을", "은", "과"),  # 아웃
+    "input()": ("으로", "이", "을", "은", "과"),  # 인풋
+    "done": ("으로", "이", "을", "은", "과"),  # 던
+    "wait": ("로", "가", "를", "는", "와"),  # 웨이트
+    "loop": ("로", "가", "를", "는", "와"),  # 루프
+    "print": ("로", "가", "를", "는", "와"),  # 프린트
+    "task": ("로", "가", "를", "는", "와"),  # 태스크
 }
 WRITTEN = ("로", "가", "를", "는", "와")
 
@@ -80,3 +90,31 @@ def test_the_pages_labels_use_the_same_rule():
                             text=True, check=True)
     expected = [list(CASES[value]) for value in sorted(CASES)] + [[particle("…", w) for w in WRITTEN]]
     assert json.loads(result.stdout) == expected
+
+
+# A particle written after code, a number or a Latin word in the Korean texts: `asyncio.timeout(1)로`.
+_WRITTEN_AFTER_CODE = re.compile(r"([0-9A-Za-z_.()'\[\]:,]*[0-9A-Za-z)'\]:])`?(으로|로|이|가|을|를|은|는|과|와)(?=[\s,.)]|$)")
+
+
+def _korean_texts():
+    from deckkit.exercises import exercises
+
+    for exercise in exercises():
+        text = exercise.text("ko")
+        for where, value in [("task", text["task"]), *(("hint", hint) for hint in text["hints"]),
+                             *text["messages"].items()]:
+            yield f"{exercise.name}: {where}", re.sub(r"\{[^{}]*\}", "", value)  # a field's particle is fitted
+    labels = (ROOT / "slides/runtime/page/labels.js").read_text()
+    korean = labels[labels.index("  ko: {"):]
+    for line in korean.splitlines():
+        yield "labels.js", re.sub(r"\$\{[^{}]*\}", "", line)
+
+
+def test_particles_written_after_code_and_numbers_fit_them():
+    wrong = []
+    for where, text in _korean_texts():
+        for match in _WRITTEN_AFTER_CODE.finditer(text):
+            word, written = match.groups()
+            if particle(word, written) != written:
+                wrong.append(f"{where}: {word}{written} → {word}{particle(word, written)}")
+    assert wrong == []

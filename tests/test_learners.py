@@ -94,7 +94,41 @@ def test_the_blocking_starter_is_caught_blocking_the_loop(deck):
     assert deck.run("unblock_loop") == "done"
     state, message = deck.verdict("unblock_loop")
     assert state == "fail"
-    assert re.search(r"blocking\('A'\)가 await 없이 루프를 1\.[0-2]초 붙잡았습니다", message), message
+    assert re.search(r"blocking\('A'\)가 time\.sleep\(1\)로 루프를 1\.[0-2]초 붙잡았습니다", message), message
+
+
+# A sample of the corpus (tests/exercise_answers/, all of it graded under CPython by test_exercises.py),
+# right and wrong answers per exercise, short to run: the worker's verdict and key are CPython's.
+BROWSER_SAMPLE = [
+    ("concurrent_say_after", "task_then_await_the_other"),
+    ("concurrent_say_after", "blocking_sleep_with_gather"),
+    ("gather_results", "labelled_print"),
+    ("gather_results", "done_set"),
+    ("cancel_task", "polling"),
+    ("cancel_task", "except_exception"),
+    ("timeout_slow_call", "timeout_at"),
+    ("timeout_slow_call", "timeout_one_point_four"),
+    ("timeout_slow_call", "wait_for_not_awaited"),
+    ("unblock_loop", "two_half_sleeps"),
+    ("unblock_loop", "ten_blocking_sleeps"),
+]
+
+
+def test_a_sample_of_the_corpus_gets_the_verdicts_cpython_gives(page, base_url):
+    from tests.test_exercises import ANSWERS, CORPUS
+
+    expected = {(name, answer): key for name, answer, key in CORPUS}
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    got = {}
+    for name, answer in BROWSER_SAMPLE:
+        deck.show(name)
+        deck.set_code(name, (ANSWERS / name / f"{answer}.py").read_text())
+        assert deck.run(name) in ("done", "error"), (name, answer)  # an uncaught error ends a run in "error"
+        cell = deck.cell(name)
+        got[(name, answer)] = (cell.get_attribute("data-verdict"), cell.get_attribute("data-verdict-key"),
+                               cell.locator("[data-role=verdict]").text_content())
+    want = {sample: ("pass" if expected[sample] == "pass" else "fail", expected[sample]) for sample in BROWSER_SAMPLE}
+    assert {sample: found[:2] for sample, found in got.items()} == want, got
 
 
 def test_an_edit_survives_a_reload_and_reset_forgets_it(page, base_url):

@@ -126,3 +126,65 @@ def test_threads_get_lanes_of_their_own_under_cpython():
     assert [what for _, _, what in a["waits"]] == ["to_thread"]
     assert 1.0 <= trace["total"] <= 1.2
     assert render_svg(trace).count('data-thread="true"') == 2
+
+
+def test_the_tracer_records_the_facts_a_grader_reads_in_loop_time(tmp_path):
+    """Prints with their task and moment, waits down their coroutines, cancellations, finishes and the
+    blocking call that held the loop (grader.py reads them; the timeline draws none of them)."""
+    from deckkit.demo_runner import run_file
+    from _livedeck.asyncio_timeline import Tracer
+
+    script = tmp_path / "facts.py"
+    script.write_text(
+        "import asyncio, time\n\n"
+        "async def slow_call():\n    await asyncio.sleep(10)\n\n"
+        "async def ticker():\n    print('tick')\n    time.sleep(0.25)\n    await asyncio.sleep(5)\n\n"
+        "async def main():\n"
+        "    task = asyncio.create_task(ticker())\n"
+        "    try:\n        async with asyncio.timeout(1):\n            await slow_call()\n"
+        "    except TimeoutError:\n        print('timed out')\n"
+        "    task.cancel()\n    await asyncio.wait([task])\n    print('done')\n\n"
+        "asyncio.run(main())\n")
+    tracer = Tracer()
+    with tracer:
+        run_file(script)
+    events = tracer.as_dict()["events"]
+    prints = [(event["text"], event["task"], round(event["t"], 3)) for event in events if event["kind"] == "print"]
+    assert prints == [("tick", "ticker()", 0.0), ("timed out", "main()", 1.0), ("done", "main()", 1.0)]
+    calls = [(event["call"], event["task"], round(event["t"], 3)) for event in events if event["kind"] == "call"]
+    assert calls == [("time.sleep(0.25)", "ticker()", 0.0)]
+    # main waited down slow_call from 0 s until the timeout (set at 0 s) cancelled it at 1 s
+    slow = [event for event in events if event["kind"] == "wait" and "slow_call" in event["chain"]]
+    assert [(w["chain"], round(w["start"], 3), round(w["end"], 3), w["cancelled"]) for w in slow] == [
+        (["main", "slow_call", "sleep"], 0.0, 1.0, True)]
+    cancels = [(event["task"], round(event["t"], 3)) for event in events if event["kind"] == "cancel"]
+    assert cancels == [("main()", 1.0), ("ticker()", 1.0)]
+    finishes = [(event["task"], event["outcome"]) for event in events if event["kind"] == "finish"]
+    assert finishes == [("ticker()", "cancelled"), ("main()", "returned")]
+    done = next(event for event in events if event["kind"] == "print" and event["text"] == "done")
+    ticker_end = next(event for event in events if event["kind"] == "finish" and event["task"] == "ticker()")
+    assert events.index(ticker_end) < events.index(done)  # the order they happened in
+
+
+def test_the_trace_says_how_late_the_loops_timers_fired():
+    """In real time a timer fires late when the loop is held (a busy browser): the trace's "lag" says by how
+    much at worst, and the graders allow that much more (grader.Run.near)."""
+    import asyncio
+    import time
+
+    from _livedeck.asyncio_timeline import Tracer
+    from _livedeck.grader import Run
+
+    async def main():
+        waiting = asyncio.create_task(asyncio.sleep(0.05))
+        await asyncio.sleep(0)
+        time.sleep(0.2)  # holds the loop: the 0.05 s timer fires ~0.15 s late
+        await waiting
+
+    tracer = Tracer()
+    with tracer, no_host_loop():
+        asyncio.run(main())
+    trace = tracer.as_dict()
+    assert 0.14 <= trace["lag"] < 0.5
+    assert Run([], trace=trace).near(1.0 + 0.15 + trace["lag"] - 0.01, 1)
+    assert not Run([], trace=dict(trace, lag=0.0)).near(1.0 + 0.15 + trace["lag"] - 0.01, 1)

@@ -1,7 +1,8 @@
 // An exercise cell (.live-cell[data-exercise], slides/engine/exercise-include.mjs): its runs are graded
-// in the worker (grader.py) and the verdict shows under the output — data-verdict="pass|fail" on the
-// cell, the message in [data-role=verdict]. Hint shows the next hint (data-hints-shown counts them);
-// Solution puts the solution into the cell (the learner still runs it).
+// in the worker (grader.py) and the verdict shows under the output — data-verdict="pass|fail" and
+// data-verdict-key (the message's key, e.g. "blocked") on the cell, the message in [data-role=verdict].
+// Hint shows the next hint (data-hints-shown counts them); Solution puts the solution into the cell (the
+// learner still runs it).
 
 import { say } from './say.js'
 
@@ -20,6 +21,7 @@ export function attachExercise(cell, text) {
   root.querySelector('[data-role=hints]').before(verdict)
   const clear = () => {
     delete root.dataset.verdict
+    delete root.dataset.verdictKey
     verdict.textContent = ''
   }
 
@@ -47,6 +49,7 @@ export function attachExercise(cell, text) {
   root.addEventListener('cell:done', ({ detail }) => {
     if (!detail?.verdict) return
     root.dataset.verdict = detail.verdict.verdict
+    root.dataset.verdictKey = detail.verdict.key
     // The exercise's message; where it cannot say (a check that raised…), a label and its args.
     const { message, key, args } = detail.verdict
     verdict.textContent = `${detail.verdict.verdict === 'pass' ? '✔' : '✘'} ${message ?? say(text.verdicts, key, args)}`

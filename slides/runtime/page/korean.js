@@ -28,8 +28,14 @@ export function finalSound(text) {
     return UNIT_FINAL[Math.min(zeros, UNIT_FINAL.length) - 1]
   }
   if (word.length === 1 || word === word.toUpperCase()) return LETTER_FINAL[word.at(-1).toLowerCase()] ?? 'V'
-  const last = word.toLowerCase()
-  return last.endsWith('l') ? 'R' : /(m|n|ng|p)$/.test(last) ? 'C' : 'V'
+  return englishFinal(word.toLowerCase())
+}
+
+const NASAL_END = /(m|n|ng|[aeiou][mn]e)$/
+const SHORT_STOP_END = /(^|[^aeiou])([aeiou]|ee|ou)(p|t|k|ck)$/
+function englishFinal(word) {
+  if (word.endsWith('l')) return 'R'
+  return NASAL_END.test(word) || SHORT_STOP_END.test(word) ? 'C' : 'V'
 }
 
 /** The form of the particle *written* (이 or 가, 으로 or 로…) that fits after *text*. */

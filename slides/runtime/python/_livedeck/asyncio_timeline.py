@@ -153,6 +153,7 @@ class Tracer:
         self._original_run = None
         self.now = 0.0
         self.events = []  # the graders' facts: see _install_facts
+        self.lag = 0.0  # s: the latest a timer fired after its time (a busy machine's loop runs late)
 
     # -- hooking --------------------------------------------------------------------------------
     def install(self):
@@ -162,6 +163,8 @@ class Tracer:
         def _run(handle):
             task = getattr(handle._callback, "__self__", None)
             if not isinstance(task, asyncio.Task) or _is_internal(task):
+                if isinstance(handle, events.TimerHandle):
+                    tracer._timer_fired(handle)
                 return tracer._original_run(handle)
             if task not in tracer._by_task and task not in tracer._names and len(tracer.lanes) < tracer.max_lanes:
                 # Name it before its first step runs: a task may finish within that step.
@@ -305,12 +308,14 @@ class Tracer:
         return max(ends + [self.now, 0.0])
 
     def as_dict(self):
-        return {"total": self.total, "lanes": [lane.as_dict() for lane in self.lanes], "events": self.events}
+        return {"total": self.total, "lanes": [lane.as_dict() for lane in self.lanes], "events": self.events,
+                "lag": self.lag}
 
     # -- facts for the exercises' graders (grader.py); the timeline draws none of them -----------------
     # In loop time, in the order they happened, as "events": what each task printed, when it waited
     # (and down which coroutines: main → slow_call → sleep), when a cancellation reached it, how it
-    # finished, and which blocking call (time.sleep) it made while holding the loop.
+    # finished, and which blocking call (time.sleep) it made while holding the loop. And "lag": how late
+    # the loop's timers fired at worst — in real time (the browser) a busy machine's are late.
     def _install_facts(self):
         self.events = []
         self._open_waits = weakref.WeakKeyDictionary()  # task → its wait event still open
@@ -402,6 +407,9 @@ class Tracer:
         for line in lines:
             self._event("print", t=self.now if now is None else now, stream=kind, text=line,
                         task=None if task is None else self._label(task))
+
+    def _timer_fired(self, handle):
+        self.lag = max(self.lag, handle._loop.time() - handle.when())
 
     def _blocking_call(self, name, seconds):
         now, task = self._loop_now()

@@ -14,7 +14,9 @@ particle after a value fitted to it (korean.py: 종료 코드 3으로, 1로).
 A check states its task precisely over facts from the trace (asyncio_timeline.Tracer's "events"): what
 each task printed and when, when it waited and down which coroutines, when a cancellation reached it,
 how it finished, which blocking call held the loop. Times are loop time, judged with ``near``: a timer
-never fires early, a busy browser fires it late, so a moment counts from EARLY s before to LATE s after.
+never fires early, a busy browser fires it late, so a moment counts from EARLY s before to LATE s after —
+and later still by as much as the run's timers fired late at worst (the trace's "lag"; 0 under CPython's
+virtual time).
 """
 
 import ast
@@ -103,10 +105,10 @@ class Run:
         raise Failed(key, {"total": self.total, **values})
 
     # -- facts, from the tracer's events ----------------------------------------------------------
-    @staticmethod
-    def near(moment, target):
-        """Whether *moment* (loop time) is *target*, give or take the stated tolerance (EARLY, LATE)."""
-        return moment is not None and target - EARLY <= moment <= target + LATE
+    def near(self, moment, target):
+        """Whether *moment* (loop time) is *target*, give or take the stated tolerance (EARLY, LATE, and the
+        lag of the run's timers)."""
+        return moment is not None and target - EARLY <= moment <= target + LATE + self.trace.get("lag", 0.0)
 
     def prints(self, text=None, startswith=None, stream="stdout"):
         """What was printed, line by line, as events: {"t", "task", "text", "seq"}; only *text*, or lines

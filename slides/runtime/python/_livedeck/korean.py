@@ -3,8 +3,7 @@
 A particle's form follows how the word before it is read: after a final consonant (batchim) 이, 을, 은,
 과, 으로; after a vowel 가, 를, 는, 와, 로 — and 로 after ㄹ too (1로, 7로). A number is read the Korean way
 (3 삼 → 으로, 10 십 → 으로, 100 백, 1.5 일 점 오 → 로); a Latin letter by its name (A 에이 → 가, L 엘 → 로,
-M 엠 → 이); an English word as loanwords are usually read (a final l is ㄹ; m, n, ng and p end in a
-consonant: 메인, 블로킹, 슬립; anything else in a vowel: 태스크, 프린트, 애프터). Closing brackets and quotes are skipped: blocking('A') ends in A.
+M 엠 → 이); an English word as Korean loanwords spell it (see _english_final). Closing brackets and quotes are skipped: blocking('A') ends in A.
 
 The same rule in JavaScript for the page's labels: slides/runtime/shared/korean.js (the tests compare them).
 """
@@ -43,8 +42,20 @@ def final_sound(text):
         return _UNIT_FINAL[min(zeros, len(_UNIT_FINAL)) - 1]
     if len(word) == 1 or word.isupper():  # a letter or an acronym: its last letter's name (JSPI: 아이)
         return _LETTER_FINAL.get(word[-1].lower(), "V")
-    last = word.lower()
-    return "R" if last.endswith("l") else "C" if last.endswith(("m", "n", "ng", "p")) else "V"
+    return _english_final(word.lower())
+
+
+# An English word's last sound, as Korean loanwords spell it: call 콜 (ㄹ); main 메인, done 던, time 타임,
+# blocking 블로킹 (a nasal); tick 틱, at 앳, input 인풋, sleep 슬립, out 아웃 (p, t, k after one short vowel);
+# task 태스크, print 프린트, wait 웨이트, loop 루프, after 애프터 (a vowel: ㅡ added, or the word ends in one).
+_NASAL_END = re.compile(r"(m|n|ng|[aeiou][mn]e)$")
+_SHORT_STOP_END = re.compile(r"(^|[^aeiou])([aeiou]|ee|ou)(p|t|k|ck)$")
+
+
+def _english_final(word):
+    if word.endswith("l"):
+        return "R"
+    return "C" if _NASAL_END.search(word) or _SHORT_STOP_END.search(word) else "V"
 
 
 def particle(text, written):
