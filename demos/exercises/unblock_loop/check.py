@@ -1,5 +1,5 @@
 # The task, made precise (loop time, tolerance run.near): A and B each print `… starts at` and, one second
-# of waiting later, `… ends at`, both at 1.0 s; nothing holds the loop (no time.sleep on it, no long step).
+# later, `… ends at`, both ending at 1.0 s; nothing holds the loop (no time.sleep on it, no long step).
 def short(task):
     """blocking('A', 16.2) → blocking('A'): t0 is loop time, noise in a message."""
     return task.split(",")[0].rstrip(")") + ")" if task.startswith("blocking(") else task
@@ -13,10 +13,11 @@ def check(run):
     ends = [run.printed(startswith=f"{name} ends at") for name in "AB"]
     if None in ends or None in starts:
         run.fail("tasks_dropped" if run.cancelled("blocking") else "output")
-    if all(run.near(end["t"], 1) for end in ends):
+    waited = {name: end["t"] - start["t"] for name, start, end in zip("AB", starts, ends)}
+    if all(run.near(end["t"], 1) for end in ends) and all(run.near(seconds, 1) for seconds in waited.values()):
         return
     a_end, b_start = ends[0]["t"], starts[1]["t"]
     if b_start >= a_end - 0.05 and a_end > 0.5:  # B began when A had ended
         run.fail("one_at_a_time", ends=ends[1]["text"], started=b_start)
-    name, start, end = max(zip("AB", starts, ends), key=lambda item: abs(item[2]["t"] - item[1]["t"] - 1))
-    run.fail("wait_changed", ends=end["text"], name=name, waited=end["t"] - start["t"])
+    name = max(waited, key=lambda name: abs(waited[name] - 1))
+    run.fail("wait_changed", ends=ends["AB".index(name)]["text"], name=name, waited=waited[name])

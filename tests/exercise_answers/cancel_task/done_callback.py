@@ -1,0 +1,16 @@
+# expect: pass
+import asyncio
+
+async def ticker():
+    for i in range(10):
+        print(f"tick {i}")
+        await asyncio.sleep(1)
+
+async def main():
+    task = asyncio.create_task(ticker())
+    task.add_done_callback(lambda t: print('cancelled'))
+    await asyncio.sleep(2.5)
+    task.cancel()
+    await asyncio.sleep(1)
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+# expect: finished_early
+import asyncio, time
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    t1 = asyncio.create_task(say_after(1, 'hello'))
+    t2 = asyncio.create_task(say_after(2, 'world'))
+    await asyncio.sleep(2)
+    print(f"finished at {time.strftime('%X')}")
+
+asyncio.run(main())
