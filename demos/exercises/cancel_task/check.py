@@ -7,14 +7,14 @@ def check(run):
     if run.error:
         run.fail("error", error=run.error)
     run.fail_if_loop_misused()
-    # When a cancellation reached ticker: in its own task, or while main awaited it.
-    reached = [event["t"] for event in run.cancels("ticker")]
-    reached += [wait["end"] for wait in run.waits("ticker") if wait["cancelled"]]
-    ticks = run.prints(startswith="tick")
+    # When a cancellation reached ticker (moment, order): in its own task, or while main awaited it.
+    reached = [(event["t"], event["seq"]) for event in run.cancels("ticker")]
+    reached += [(wait["end"], wait["end_seq"]) for wait in run.waits("ticker") if wait["cancelled"]]
+    ticks = run.prints(startswith="tick ")
     if not reached:
         run.fail("not_cancelled", ticks=len(ticks))
-    cancelled_at = min(reached)
-    if any(tick["t"] > cancelled_at for tick in ticks):
+    cancelled_at, cancelled_seq = min(reached)
+    if any(tick["seq"] > cancelled_seq for tick in ticks):
         run.fail("swallowed", at=cancelled_at, ticks=len(ticks))
     if cancelled_at < 2.5 - 0.05:
         run.fail("too_early", at=cancelled_at, ticks=len(ticks))
