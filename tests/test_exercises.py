@@ -7,6 +7,7 @@ The grader reads the trace the timeline draws (asyncio_timeline.Tracer), as in t
 
 import contextlib
 import io
+import re
 import runpy
 
 import pytest
@@ -23,11 +24,11 @@ BY_NAME = {exercise.name: exercise for exercise in exercises()}
 
 # exercise → the starter's verdict key
 STARTERS = {
-    "cancel_task": "not_cancelled",
+    "cancel_task": "notCancelled",
     "concurrent_say_after": "sequential",
     "gather_results": "sequential",
     "unblock_loop": "blocked",
-    "timeout_slow_call": "no_timeout",
+    "timeout_slow_call": "noTimeout",
 }
 MIN_CORPUS = 30  # answers a learner might write, per exercise: right ones written differently, wrong ones
 
@@ -120,7 +121,7 @@ def test_every_message_key_exists_in_every_language(name):
     source = BY_NAME[name].check_source
     shared = set()
     if "run.fail_if_loop_misused(" in source:  # the grader gives these keys for the check
-        shared = {"never_awaited", "blocked", "busy"}
+        shared = {"neverAwaited", "blocked", "busy"}
         assert shared <= keys[0], f"{name}: messages for the shared keys are missing"
     for key in keys[0] - {"pass"} - shared:
         assert f'"{key}"' in source, f"{name}: message {key!r} is never used by check.py"
@@ -162,3 +163,10 @@ def test_a_verdict_without_a_message_that_fits_is_said_by_a_label(messages):
 
     result = grade(slow, messages, Run(["x"]))
     assert result == {"verdict": "fail", "key": "messageMissing", "args": ["slow", str({"total": 0.0, "ticks": 3})]}
+
+
+def test_every_message_key_is_camel_case_as_the_labels_are():
+    """A verdict's key names it on the cell (data-verdict-key) beside the grader's own (checkError…)."""
+    for name, exercise in BY_NAME.items():
+        for lang in LANGS:
+            assert [key for key in exercise.text(lang)["messages"] if not re.fullmatch(r"[a-z][a-zA-Z0-9]*", key)] == [], name

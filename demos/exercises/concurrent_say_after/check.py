@@ -9,13 +9,13 @@ def check(run):
     start = started["t"] if started else 0.0
     hello, world = run.printed("hello"), run.printed("world")
     if hello is None or world is None:
-        run.fail("tasks_dropped" if run.cancelled("say_after") else "output")
+        run.fail("tasksDropped" if run.cancelled("say_after") else "output")
     if not (run.near(hello["t"] - start, 1) and run.near(world["t"] - start, 2)):
         waits, in_turn = run.one_after_the_other("say_after")
         if in_turn:
             # main awaited each say_after itself (the starter), or through tasks, gather, wait_for…
             direct = all(wait["chain"].index("say_after") == 1 for wait in waits) and not run.lanes("say_after(")
-            run.fail("sequential" if direct else "one_at_a_time")
+            run.fail("sequential" if direct else "oneAtATime")
         if waits and waits[0]["start"] - start > 0.05:
             run.fail("late", waited=waits[0]["start"] - start)
         run.fail("delays", hello=hello["t"] - start, world=world["t"] - start)
@@ -23,6 +23,6 @@ def check(run):
     if finished is None:
         run.fail("output")
     if finished["seq"] < world["seq"]:
-        run.fail("finished_early", at=finished["t"] - start)
+        run.fail("finishedEarly", at=finished["t"] - start)
     if not run.near(finished["t"] - start, 2):
         run.fail("late", waited=finished["t"] - world["t"])

@@ -9,16 +9,16 @@ def check(run):
         run.fail("error", error=run.error)
     run.fail_if_loop_misused()
     if run.iterates_done_set():
-        run.fail("done_set_order")  # right or wrong, its order was luck
+        run.fail("doneSetOrder")  # right or wrong, its order was luck
     lists = [event for event in run.prints() if "[" in event["text"] and "]" in event["text"]]
     if not lists:
-        run.fail("not_awaited" if run.cancelled("say_after") else "no_results")
+        run.fail("notAwaited" if run.cancelled("say_after") else "noResults")
     printed = next((event for event in lists if RIGHT in event["text"] or FINISH_ORDER in event["text"]), lists[-1])
     last_done = max((event["seq"] for event in run.prints("hello") + run.prints("world")), default=-1)
     if printed["seq"] < last_done:
-        run.fail("printed_early", results=printed["text"], at=printed["t"])
+        run.fail("printedEarly", results=printed["text"], at=printed["t"])
     if FINISH_ORDER in printed["text"]:
-        run.fail("finish_order", results=FINISH_ORDER)
+        run.fail("finishOrder", results=FINISH_ORDER)
     if RIGHT not in printed["text"]:
         run.fail("results", results=printed["text"])
     if not run.near(printed["t"], 2):

@@ -1,4 +1,4 @@
-# expect: not_cancelled
+# expect: notCancelled
 import asyncio
 
 async def ticker():

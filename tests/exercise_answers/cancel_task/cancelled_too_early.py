@@ -1,4 +1,4 @@
-# expect: too_early
+# expect: tooEarly
 import asyncio
 
 async def ticker():

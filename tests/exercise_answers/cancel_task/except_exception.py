@@ -1,4 +1,4 @@
-# expect: except_exception
+# expect: exceptException
 import asyncio
 
 async def ticker():

@@ -1,4 +1,4 @@
-# expect: printed_by_task
+# expect: printedByTask
 import asyncio
 
 async def ticker():

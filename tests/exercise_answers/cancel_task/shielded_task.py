@@ -1,4 +1,4 @@
-# expect: printed_early
+# expect: printedEarly
 import asyncio
 
 async def ticker():

@@ -1,4 +1,4 @@
-# expect: too_late
+# expect: tooLate
 import asyncio
 
 async def ticker():

@@ -1,4 +1,4 @@
-# expect: finished_early
+# expect: finishedEarly
 import asyncio, time
 
 async def say_after(delay, what):

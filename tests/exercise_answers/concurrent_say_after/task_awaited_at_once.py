@@ -1,4 +1,4 @@
-# expect: one_at_a_time
+# expect: oneAtATime
 import asyncio, time
 
 async def say_after(delay, what):

@@ -1,4 +1,4 @@
-# expect: finish_order
+# expect: finishOrder
 import asyncio
 
 async def say_after(delay, what):

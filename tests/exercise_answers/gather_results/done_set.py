@@ -1,4 +1,4 @@
-# expect: done_set_order
+# expect: doneSetOrder
 import asyncio
 
 async def say_after(delay, what):

@@ -1,4 +1,4 @@
-# expect: not_awaited
+# expect: notAwaited
 import asyncio
 
 async def say_after(delay, what):

@@ -1,4 +1,4 @@
-# expect: no_results
+# expect: noResults
 import asyncio
 
 async def say_after(delay, what):

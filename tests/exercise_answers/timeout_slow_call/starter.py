@@ -1,4 +1,4 @@
-# expect: no_timeout
+# expect: noTimeout
 import asyncio
 
 async def slow_call():

@@ -1,4 +1,4 @@
-# expect: limit_long
+# expect: limitLong
 import asyncio
 
 async def slow_call():

@@ -1,4 +1,4 @@
-# expect: limit_short
+# expect: limitShort
 import asyncio
 
 async def slow_call():

@@ -1,4 +1,4 @@
-# expect: never_awaited
+# expect: neverAwaited
 import asyncio
 
 async def slow_call():

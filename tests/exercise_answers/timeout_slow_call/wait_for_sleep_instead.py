@@ -1,4 +1,4 @@
-# expect: not_called
+# expect: notCalled
 import asyncio
 
 async def slow_call():

@@ -1,4 +1,4 @@
-# expect: tasks_dropped
+# expect: tasksDropped
 import asyncio, time
 
 async def blocking(name, t0):

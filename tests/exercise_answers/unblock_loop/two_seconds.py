@@ -1,4 +1,4 @@
-# expect: wait_changed
+# expect: waitChanged
 import asyncio, time
 
 async def blocking(name, t0):
