@@ -105,7 +105,7 @@ BROWSER_SAMPLE = [
     ("gather_results", "labelled_print"),
     ("gather_results", "done_set"),
     ("cancel_task", "polling"),
-    ("cancel_task", "exceptException"),
+    ("cancel_task", "except_exception"),
     ("timeout_slow_call", "timeout_at"),
     ("timeout_slow_call", "timeout_one_point_four"),
     ("timeout_slow_call", "wait_for_not_awaited"),

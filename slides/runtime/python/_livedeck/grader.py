@@ -110,6 +110,11 @@ class Run:
         lag of the run's timers)."""
         return moment is not None and target - EARLY <= moment <= target + LATE + self.trace.get("lag", 0.0)
 
+    def right_after(self, earlier, later):
+        """Whether event *later* happened after *earlier*, waiting for nothing in between: within LATE (and
+        the timers' lag) — in real time a busy machine takes that long between two steps."""
+        return later["seq"] > earlier["seq"] and later["t"] - earlier["t"] <= LATE + self.trace.get("lag", 0.0)
+
     def prints(self, text=None, startswith=None, stream="stdout"):
         """What was printed, line by line, as events: {"t", "task", "text", "seq"}; only *text*, or lines
         that start with *startswith*, when given."""
