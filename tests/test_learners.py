@@ -46,7 +46,7 @@ def test_a_verdict_its_exercise_cannot_say_is_said_in_the_decks_language(deck):
     deck.show(EXERCISE)
     deck.page.evaluate(f"delete window.liveDeck.cell('{EXERCISE}').request.grader.messages.sequential")
     assert deck.run(EXERCISE) == "done"  # the starter: its awaits one after the other
-    state, message = verdict(deck, EXERCISE)
+    state, message = deck.verdict(EXERCISE)
     assert state == "fail"
     assert message.startswith("✘ “sequential” ({'total': ") and "에 맞는 메시지가 없습니다" in message, message
 
@@ -118,15 +118,14 @@ def test_a_sample_of_the_corpus_gets_the_verdicts_cpython_gives(page, base_url):
     from tests.test_exercises import ANSWERS, CORPUS
 
     expected = {(name, answer): key for name, answer, key in CORPUS}
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     got = {}
     for name, answer in BROWSER_SAMPLE:
         deck.show(name)
         deck.set_code(name, (ANSWERS / name / f"{answer}.py").read_text())
         assert deck.run(name) in ("done", "error"), (name, answer)  # an uncaught error ends a run in "error"
-        cell = deck.cell(name)
-        got[(name, answer)] = (cell.get_attribute("data-verdict"), cell.get_attribute("data-verdict-key"),
-                               cell.locator("[data-role=verdict]").text_content())
+        state, message = deck.verdict(name)
+        got[(name, answer)] = (state, deck.cell(name).get_attribute("data-verdict-key"), message)
     want = {sample: ("pass" if expected[sample] == "pass" else "fail", expected[sample]) for sample in BROWSER_SAMPLE}
     assert {sample: found[:2] for sample, found in got.items()} == want, got
 
