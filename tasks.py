@@ -63,14 +63,18 @@ def test(c, k=""):
     c.run(f"{shlex.quote(sys.executable)} -m pytest{selection}", pty=False, env={"DECK_BUILT": "1"})
 
 
-@task(help={"k": "only programs whose name contains this"})
-def conformance(c, k=""):
-    """Run the conformance corpus under CPython and in the live deck; print what matches and what differs."""
+@task(help={"k": "only programs whose name contains this",
+            "record": "first record each program's output under the newest CPython here that supports it"})
+def conformance(c, k="", record=False):
+    """Compare the live deck with CPython's recorded output of the conformance corpus (and with a CPython here
+    at least as new); print what matches and what differs."""
+    from deckkit.conformance import report, report_records
+
+    if record and report_records(k):
+        sys.exit(1)
     requirements.node_modules()
     requirements.debian_packages(for_tests=True)
     build(c)
-    from deckkit.conformance import report
-
     sys.exit(report(k))
 
 

@@ -1,10 +1,13 @@
 """The conformance corpus: small asyncio programs run under CPython and in the live deck, compared.
 
-Each program in tests/conformance/ runs twice:
+Each program in tests/conformance/ is compared with CPython's output:
 
-* under CPython — the newest version on this machine that the program supports (pyenv's 3.11–3.13;
-  Pyodide is 3.14, so a program needing 3.14 cannot be compared and is not in the corpus), unbuffered
-  as in a terminal, stdin empty;
+* recorded — `invoke conformance --record` runs it under the newest CPython on the machine that supports
+  it (unbuffered as in a terminal, stdin empty; Pyodide is 3.14, so a program needing 3.14 cannot be
+  compared and is not in the corpus) and keeps what it printed in tests/conformance/cpython/<name>.json,
+  with that interpreter's version, when, and the program's hash: a machine with only an older CPython
+  (Debian's 3.11) still compares the deck with 3.13's behaviour, and an edited program needs a new record;
+* live too, where this machine has a CPython at least as new as the recorded one;
 * in the built Korean deck in Chromium, pasted into a live cell and run as a presenter would
   (`liveDeck.cell(name).setCode(code)`, Run), its output read from the cell.
 
@@ -19,7 +22,10 @@ once; before it, stdout must be what CPython printed (a prefix of it). Header li
     # conformance: requires=3.12 unordered stderr=full limit=sockets
 """
 
+import datetime
 import functools
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -35,6 +41,7 @@ from .deck_driver import DeckDriver
 from .paths import ROOT
 
 CORPUS = ROOT / "tests" / "conformance"
+RECORDS = CORPUS / "cpython"  # CPython's output of each program, recorded (`invoke conformance --record`)
 DECK = "asyncio.ko"  # the Korean deck: its notes must be Korean
 CELL = "await_coroutine"  # the live cell the programs are pasted into
 PROGRAM_TIMEOUT_S = 20
@@ -47,6 +54,7 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 RUNTIME_PATH = re.compile(r"/home/pyodide/|/pyodide/|/_pyodide/|webloop\.py|live_runtime")
 STDLIB = re.compile(r"(?:/\S*?)?/lib/python3\.?\d+(?:\.zip)?/([\w/]+\.py):\d+")  # CPython's, Pyodide's zip
+STDLIB_FRAME = re.compile(r'File "(?:/\S*?)?/lib/python3\.?\d+(?:\.zip)?/([\w/]+\.py)", line \d+')
 DEBUG_DURATION = re.compile(r"took \d+\.\d+ seconds")
 USER_FRAME = re.compile(r'^[ \t]*File "<program>", line \d+, in .*$', re.M)
 
@@ -66,6 +74,10 @@ class Program:
     @property
     def code(self):
         return self.path.read_text()
+
+    @property
+    def digest(self):
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()
 
     @classmethod
     def load(cls, path):
@@ -154,11 +166,8 @@ def _run_cpython_once(program, version):
                python="%d.%d" % version)
 
 
-def run_cpython(program: Program) -> Run | None:
+def run_cpython(program: Program, version) -> Run:
     """Twice, keeping the faster run: on a shared machine a run is only ever slowed down."""
-    version = python_for(program)
-    if version is None:
-        return None
     return min((_run_cpython_once(program, version) for _ in range(2)), key=lambda run: run.seconds)
 
 
@@ -167,9 +176,92 @@ def _lines(text):
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def run_cpython_all(programs, workers=2) -> dict[str, Run | None]:
+def run_cpython_all(programs, version_for=python_for, workers=2) -> dict[str, Run | None]:
+    """Each program under the CPython *version_for* gives it (none: not run)."""
+    def run(program):
+        version = version_for(program)
+        return None if version is None else run_cpython(program, version)
+
     with ThreadPoolExecutor(workers) as pool:
-        return dict(zip((p.name for p in programs), pool.map(run_cpython, programs)))
+        return dict(zip((p.name for p in programs), pool.map(run, programs)))
+
+
+# --- CPython's recorded output --------------------------------------------------------------------
+
+@dataclass
+class Record:
+    """What a CPython printed for a program, kept in the repository (tests/conformance/cpython/)."""
+    run: Run  # normalised: no path, address or stdlib line number of the recording machine
+    python: str  # the full version, e.g. "3.13.0"
+    recorded_at: str  # UTC, ISO 8601
+    digest: str  # the program's sha256 when it was recorded
+
+    @property
+    def version(self) -> tuple[int, int]:
+        return tuple(int(part) for part in self.python.split(".")[:2])
+
+    def is_of(self, program: Program) -> bool:
+        return self.digest == program.digest
+
+
+def record_path(program: Program, records: Path = RECORDS) -> Path:
+    return records / f"{program.name}.json"
+
+
+def load_record(program: Program, records: Path = RECORDS) -> Record | None:
+    path = record_path(program, records)
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text())
+    run = Run(data["stdout"], data["stderr"], data["status"], data["seconds"],
+              python=f"{data['python']} (recorded {data['recorded_at'][:10]})")
+    return Record(run, data["python"], data["recorded_at"], data["program_sha256"])
+
+
+@functools.cache
+def full_version(executable: str) -> str:
+    return subprocess.run([executable, "-c", "import platform; print(platform.python_version())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def record(program: Program, records: Path = RECORDS) -> Record | None:
+    """Run *program* under the newest CPython here that supports it and keep its output; None if none does."""
+    version = python_for(program)
+    if version is None:
+        return None
+    run = run_cpython(program, version)
+    recorded = Record(run, full_version(cpythons()[version]),
+                      datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), program.digest)
+    data = {
+        "python": recorded.python,
+        "recorded_at": recorded.recorded_at,
+        "program_sha256": recorded.digest,
+        "stdout": _normalise(run.stdout, str(program.path)).split("\n") if run.stdout else [],
+        "stderr": _normalise(run.stderr, str(program.path)).split("\n") if run.stderr else [],
+        "status": run.status,
+        "seconds": round(run.seconds, 3),
+    }
+    records.mkdir(parents=True, exist_ok=True)
+    record_path(program, records).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    return load_record(program, records)
+
+
+def record_all(programs, records: Path = RECORDS, workers=2, on_record=None) -> dict[str, Record | None]:
+    def one(program):
+        made = record(program, records)
+        if on_record:
+            on_record(program, made)
+        return made
+
+    with ThreadPoolExecutor(workers) as pool:
+        return dict(zip((p.name for p in programs), pool.map(one, programs)))
+
+
+def live_python_for(program: Program, recorded: Record | None):
+    """The newest CPython here at least as new as the recorded one (and one the program supports), or None."""
+    floor = max(program.requires, recorded.version) if recorded else program.requires
+    usable = [version for version in cpythons() if version >= floor]
+    return usable[-1] if usable else None
 
 
 # --- the live deck --------------------------------------------------------------------------------
@@ -207,10 +299,11 @@ def run_in_deck(deck: DeckDriver, labels: DeckLabels, program: Program) -> Run:
 @dataclass
 class Verdict:
     program: Program
-    cpython: Run | None
+    cpython: Run | None  # the recorded run (or, in compare(), whichever CPython run it was given)
     deck: Run | None
     problems: list[str]
     note: str | None = None  # the platform note the deck printed (limit programs)
+    live: Run | None = None  # a CPython on this machine, at least as new as the recorded one
 
     @property
     def matches(self):
@@ -221,6 +314,7 @@ def _normalise(lines, filename):
     text = "\n".join(lines)
     text = ADDRESS.sub("0x…", text)
     text = STDLIB.sub(r"<stdlib>/\1:N", text)  # the standard library's own paths and line numbers
+    text = STDLIB_FRAME.sub(r'File "<stdlib>/\1", line N', text)
     text = DEBUG_DURATION.sub("took … seconds", text)  # debug mode's measured callback time
     return text.replace(filename, "<program>")
 
@@ -276,26 +370,49 @@ def compare(program: Program, cpython: Run | None, deck: Run, note_text) -> Verd
     return Verdict(program, cpython, deck, problems)
 
 
-def run_corpus(page, base_url, programs=None, on_result=None) -> list[Verdict]:
-    """Run every program under CPython (in parallel, in the background) and in the deck; compare."""
+def judge(program: Program, recorded: Record | None, live: Run | None, deck: Run, note_text) -> Verdict:
+    """The deck against CPython's record of the program and, where this machine has one new enough,
+    against a live CPython too."""
+    if recorded is None:
+        verdict = Verdict(program, None, deck, ["no record of CPython's output: run `invoke conformance --record`"])
+    elif not recorded.is_of(program):
+        verdict = Verdict(program, recorded.run, deck, [
+            f"the record (CPython {recorded.python}) is of an older version of the program: "
+            "run `invoke conformance --record`"])
+    else:
+        verdict = compare(program, recorded.run, deck, note_text)
+    if live is not None:
+        against_live = compare(program, live, deck, note_text)
+        verdict.problems += [f"against CPython {live.python} here: {problem}" for problem in against_live.problems]
+        verdict.note = verdict.note or against_live.note
+        verdict.live = live
+    return verdict
+
+
+def run_corpus(page, base_url, programs=None, on_result=None, records: Path = RECORDS) -> list[Verdict]:
+    """Compare every program's run in the deck with CPython's record, and with a live CPython where this
+    machine has one at least as new (run in parallel, in the background)."""
     programs = corpus() if programs is None else programs
+    recorded = {program.name: load_record(program, records) for program in programs}
+    live_version = {program.name: live_python_for(program, recorded[program.name]) for program in programs}
     with ThreadPoolExecutor(1) as background:
-        cpython_runs = background.submit(run_cpython_all, programs)  # while the deck boots
+        live_runs = background.submit(run_cpython_all, programs, lambda p: live_version[p.name])  # while the deck boots
         deck = DeckDriver.open(page, base_url, DECK).wait_python_ready()
         labels = DeckLabels(deck.labels())
-        cpython = cpython_runs.result()  # done before the deck's runs: they are timed, on a shared CPU
+        live = live_runs.result()  # done before the deck's runs: they are timed, on a shared CPU
         deck_runs = {}
         for program in programs:
             # A mismatch is run again, once, on both sides (the new runs are kept): on a machine
             # shared with other work a timer may fire late; a real difference shows again.
             run = run_in_deck(deck, labels, program)
-            if not compare(program, cpython[program.name], run, labels.note_text).matches:
+            if not judge(program, recorded[program.name], live[program.name], run, labels.note_text).matches:
                 run = run_in_deck(deck, labels, program)
-                cpython[program.name] = run_cpython(program)
+                if live[program.name] is not None:
+                    live[program.name] = run_cpython(program, live_version[program.name])
             deck_runs[program.name] = run
     verdicts = []
     for program in programs:
-        verdict = compare(program, cpython[program.name], deck_runs[program.name], labels.note_text)
+        verdict = judge(program, recorded[program.name], live[program.name], deck_runs[program.name], labels.note_text)
         verdicts.append(verdict)
         if on_result:
             on_result(verdict)
@@ -323,6 +440,22 @@ def run_in_chromium(programs=None, on_result=None) -> list[Verdict]:
         server.shutdown()
 
 
+def report_records(name_filter="") -> int:
+    """`invoke conformance --record`: record CPython's output of each program; a line per program."""
+    programs = [p for p in corpus() if name_filter in p.name]
+
+    def show(program, made):
+        if made is None:
+            print(f"✗ {program.name:<40} no CPython ≥ {'.'.join(map(str, program.requires))} here", flush=True)
+        else:
+            print(f"✓ {program.name:<40} CPython {made.python}", flush=True)
+
+    made = record_all(programs, on_record=show)
+    missing = [name for name, recorded in made.items() if recorded is None]
+    print(f"\n{len(made) - len(missing)} of {len(made)} recorded in {RECORDS.relative_to(ROOT)}/\n")
+    return 1 if missing else 0
+
+
 def report(name_filter="") -> int:
     """`invoke conformance`: a line per program, the figure, the platform differences, the known ones."""
     programs = [p for p in corpus() if name_filter in p.name]
@@ -330,9 +463,10 @@ def report(name_filter="") -> int:
 
     def show(verdict):
         mark = "✓" if verdict.matches else ("✗ (known)" if verdict.program.name in KNOWN_DIFFERENCES else "✗")
-        python = verdict.cpython.python if verdict.cpython else "-"
+        python = verdict.cpython.python if verdict.cpython else "no record"
+        live = f", live {verdict.live.python}" if verdict.live else ""
         limit = f"  [note: {verdict.program.limit}]" if verdict.program.limit else ""
-        print(f"{mark} {verdict.program.name:<40} CPython {python}{limit}", flush=True)
+        print(f"{mark} {verdict.program.name:<40} CPython {python}{live}{limit}", flush=True)
         for problem in verdict.problems:
             print(f"    {problem}")
 

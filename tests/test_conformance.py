@@ -1,7 +1,9 @@
 """The conformance corpus (tests/conformance/*.py): each program in the live deck prints what CPython prints.
 
-One run of the whole corpus per session (deckkit/conformance.py): CPython in parallel subprocesses, the
-deck in Chromium, a live cell of the Korean deck per program. A test per program reports its verdict.
+One run of the whole corpus per session (deckkit/conformance.py): the deck in Chromium, a live cell of the
+Korean deck per program, against CPython's output recorded in tests/conformance/cpython/ and, where this
+machine has a CPython at least as new as the recorded one, against that one live too (in parallel
+subprocesses). A test per program reports its verdict.
 """
 
 import pytest
@@ -19,10 +21,16 @@ def verdicts(module_contexts, base_url):
     return {verdict.program.name: verdict for verdict in results}
 
 
-def test_the_corpus_is_large_and_every_program_has_a_cpython_here():
+def test_the_corpus_is_large_and_every_program_has_a_current_record_of_cpython():
     assert len(PROGRAMS) >= 60
-    missing = [p.name for p in PROGRAMS if conformance.python_for(p) is None]
-    assert not missing, f"no CPython new enough on this machine for {missing}"
+    records = {p.name: conformance.load_record(p) for p in PROGRAMS}
+    missing = [name for name, record in records.items() if record is None]
+    assert not missing, f"no record of CPython's output for {missing}: run `invoke conformance --record`"
+    stale = [p.name for p in PROGRAMS if not records[p.name].is_of(p)]
+    assert not stale, f"recorded from an older version of {stale}: run `invoke conformance --record`"
+    too_old = [p.name for p in PROGRAMS if records[p.name].version < p.requires]
+    assert not too_old, f"recorded by a CPython older than the program requires: {too_old}"
+    assert not [name for name in conformance.KNOWN_DIFFERENCES if name not in records]
 
 
 @pytest.mark.parametrize("name", [p.name for p in PROGRAMS])

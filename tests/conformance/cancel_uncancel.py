@@ -1,4 +1,5 @@
 # asyncio-task: cancelling() counts requests; uncancel() takes one back
+# conformance: requires=3.13
 import asyncio
 
 async def main():
