@@ -1,6 +1,7 @@
 """Build dist/: the decks as HTML (marp-cli), their fonts, the live-cell runtime and Pyodide.
 
-dist/ is a static site with relative URLs only, so it works from any host and sub-path.
+dist/ is a static site with relative URLs only, so it works from any host and sub-path; beside each file a
+browser fetches, its brotli and gzip copies (deckkit/compress.py) for a host that serves them.
 """
 
 import html
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .browser import CHROMIUM
+from .compress import precompress
 from .paths import DECKS, DIST, MARP_CONFIG, NODE_MODULES, ROOT, SLIDES, deck_source
 
 # Fonts shipped with the deck: no machine has a CJK font we can count on.
@@ -135,6 +137,7 @@ def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     copy_pyodide(dist / "pyodide")
     bundle_runtime(dist / "runtime")
     write_index(dist / "index.html", decks)
+    precompress(dist)
     keep_python_snapshot(dist)
     return outputs
 

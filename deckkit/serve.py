@@ -1,12 +1,15 @@
-"""Serve dist/ on 127.0.0.1 with the right MIME types (.mjs, .wasm), from the stdlib."""
+"""Serve dist/ on 127.0.0.1 with the right MIME types (.mjs, .wasm), from the stdlib, and the build's
+brotli and gzip copies of a file (<file>.br, <file>.gz) to a browser that accepts them."""
 
 import errno
 import functools
 import http.server
+import os
 import sys
 import threading
 from pathlib import Path
 
+from .compress import SUFFIXES as PRECOMPRESSED  # the build's copies, best first: Content-Encoding → suffix
 from .paths import DIST
 
 MIME_TYPES = {
@@ -22,14 +25,63 @@ MIME_TYPES = {
 }
 
 
+def accepted_encodings(header: str) -> set[str]:
+    """The codings an Accept-Encoding header accepts (`br;q=0` refuses br)."""
+    accepted = set()
+    for item in header.split(","):
+        coding, *params = (part.strip() for part in item.split(";"))
+        quality = next((p.partition("=")[2] for p in params if p.startswith("q=")), "1")
+        try:
+            if coding and float(quality) > 0:
+                accepted.add(coding.lower())
+        except ValueError:
+            pass
+    return accepted
+
+
+def _is_current(copy: str, original: str) -> bool:
+    """A copy older than its file is stale (a deck rebuilt by `invoke serve`); a copy without a file is
+    how the build serves its snapshot (only compressed)."""
+    if not os.path.isfile(copy):
+        return False
+    return not os.path.isfile(original) or os.path.getmtime(copy) >= os.path.getmtime(original)
+
+
 class DeckRequestHandler(http.server.SimpleHTTPRequestHandler):
     # Keep-alive: a deck opens with ~60 requests (font slices, Pyodide); a connection each would
     # cost a handshake per file and crowd the browser's six connections per host.
     protocol_version = "HTTP/1.1"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    _cache_control_sent = False
+    _encoding = None  # the precompressed copy chosen for this request: its Content-Encoding
+    _encoded_type = None  # ... and the Content-Type of the file it is a copy of
+    _varies = False  # the file has precompressed copies: the answer depends on Accept-Encoding
+    _status = None
+
     def log_message(self, format, *args):  # noqa: A002 - quiet: the presenter's terminal stays readable
         pass
+
+    def translate_path(self, path):
+        """The file to send: the best precompressed copy the browser accepts, if the build wrote one."""
+        real = super().translate_path(path)
+        if os.path.isdir(real):
+            return real
+        copies = {coding: real + suffix for coding, suffix in PRECOMPRESSED.items() if _is_current(real + suffix, real)}
+        self._varies = bool(copies)
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        for coding, copy in copies.items():
+            if coding in accepted:
+                self._encoding, self._encoded_type = coding, self.guess_type(real)
+                return copy
+        return real
+
+    def guess_type(self, path):
+        return self._encoded_type or super().guess_type(path)
+
+    def send_response(self, code, message=None):
+        self._status = code
+        super().send_response(code, message)
 
     def send_header(self, keyword, value):
         if keyword.lower() == "cache-control":
@@ -39,9 +91,15 @@ class DeckRequestHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # Revalidate every file (a 304 is free on localhost): after a rebuild the browser must not
         # keep running an old runtime it cached heuristically, for 10% of the file's age.
-        if not getattr(self, "_cache_control_sent", False):
+        if not self._cache_control_sent:
             super().send_header("Cache-Control", "no-cache")
-        self._cache_control_sent = False  # keep-alive: the next request on this connection starts afresh
+        if self._varies:
+            super().send_header("Vary", "Accept-Encoding")  # caches keep one answer per coding
+        if self._encoding and self._status == 200:
+            super().send_header("Content-Encoding", self._encoding)
+        # Keep-alive: the next request on this connection starts afresh.
+        self._cache_control_sent = self._varies = False
+        self._encoding = self._encoded_type = self._status = None
         super().end_headers()
 
 

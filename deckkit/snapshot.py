@@ -1,17 +1,21 @@
 """The deck's own memory snapshot of Python, made at build time by the deck's worker in Chromium.
 
-Served gzipped beside the deck (dist/snapshots/<name>.gz, ~6 MB for 31 MB), it lets a browser that
-never ran the deck restore Python on its first open instead of booting it cold (slides/runtime/
-snapshot.js). Its name is the worker's: <Pyodide's version>-<hash of the runtime it holds>.bin, so
-a deck whose runtime changed never restores an older one; the build reuses a current one as is.
+Served compressed beside the deck, it lets a browser that never ran the deck restore Python on its first
+open instead of booting it cold (slides/runtime/worker/snapshot.js). Its name is the worker's: <Pyodide's
+version>-<hash of the runtime it holds>.bin, so a deck whose runtime changed never restores an older one;
+the build reuses a current one as is. Only its copies are written, dist/snapshots/<name>.br (brotli) and
+<name>.gz (gzip), never the 31 MB file: a host that serves precompressed copies answers a request for
+<name> with the copy the browser accepts; any other answers the request for <name>.gz.
 """
 
 import argparse
+import functools
 import gzip
 import sys
 from pathlib import Path
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
+from .compress import COMPRESSORS, brotli_bytes
 from .serve import serve_in_background, url
 
 FOLDER = "snapshots"
@@ -42,7 +46,8 @@ class SnapshotError(RuntimeError):
 
 
 def make_snapshot(dist: Path, chromium: str = CHROMIUM) -> Path:
-    """dist/snapshots/<name>.gz for the runtime in *dist*, made or kept; older ones removed."""
+    """dist/snapshots/<name>.br and <name>.gz for the runtime in *dist*, made or kept; older ones removed.
+    Returns dist/snapshots/<name>, the path a browser asks for."""
     from playwright.sync_api import sync_playwright
 
     folder = dist / FOLDER
@@ -64,12 +69,17 @@ def make_snapshot(dist: Path, chromium: str = CHROMIUM) -> Path:
         raise SnapshotError(str(error).splitlines()[0]) from error
     finally:
         server.shutdown()
-    target = folder / f"{name}.gz"
+    target = folder / name
+    # Brotli's 16 MB window (lgwin=24) finds the 31 MB heap's repeats further apart: 3 % smaller, as fast.
+    compressors = {**COMPRESSORS, ".br": functools.partial(brotli_bytes, lgwin=24)}
+    copies = {target.with_name(name + suffix): compress for suffix, compress in compressors.items()}
+    if "bytes" not in made and not all(copy.exists() for copy in copies):
+        made["bytes"] = gzip.decompress(target.with_name(name + ".gz").read_bytes())  # a build before .br
     if "bytes" in made:
-        # mtime=0: the same interpreter gives the same file.
-        target.write_bytes(gzip.compress(made["bytes"], compresslevel=6, mtime=0))
+        for copy, compress in copies.items():
+            copy.write_bytes(compress(made["bytes"]))
     for stale in folder.iterdir():
-        if stale != target:
+        if stale not in copies:
             stale.unlink()
     return target
 

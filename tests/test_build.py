@@ -1,12 +1,15 @@
 """The build: both decks, every demo included verbatim from demos/, fonts shipped, relative URLs only,
 Python's boot started first, the worker in one file."""
 
+import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 
+import brotli
 import pytest
 
 from deckkit.build import BuildError, marp
@@ -204,17 +207,59 @@ def test_the_build_keeps_one_snapshot_of_python_for_the_current_runtime(built_si
     nothing is made again), and drops those of other runtimes."""
     from deckkit.build import keep_python_snapshot
 
-    [current] = (built_site / "snapshots").iterdir()
-    assert re.fullmatch(r"\d+\.\d+\.\d+-[0-9a-z]+\.bin\.gz", current.name)
+    copies = sorted((built_site / "snapshots").iterdir())
+    assert [copy.suffix for copy in copies] == [".br", ".gz"]  # only compressed: never the 31 MB file
+    name = copies[0].stem
+    assert re.fullmatch(r"\d+\.\d+\.\d+-[0-9a-z]+\.bin", name) and copies[1].stem == name
+    snapshot = gzip.decompress(copies[1].read_bytes())
+    assert brotli.decompress(copies[0].read_bytes()) == snapshot and snapshot.startswith(b"\0snp")
+    assert copies[0].stat().st_size < 0.9 * copies[1].stat().st_size  # brotli's is the one that pays
     for entry in built_site.iterdir():
         if entry.name != "snapshots":
             (tmp_path / entry.name).symlink_to(entry)
     (tmp_path / "snapshots").mkdir()
-    (tmp_path / "snapshots" / current.name).write_bytes(current.read_bytes())
+    for copy in copies:
+        (tmp_path / "snapshots" / copy.name).write_bytes(copy.read_bytes())
     (tmp_path / "snapshots" / "0.0.0-old.bin.gz").write_bytes(b"an older runtime's")
-    assert keep_python_snapshot(tmp_path) == tmp_path / "snapshots" / current.name
-    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == [current.name]
-    assert (tmp_path / "snapshots" / current.name).read_bytes() == current.read_bytes()
+    assert keep_python_snapshot(tmp_path) == tmp_path / "snapshots" / name
+    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == [copy.name for copy in copies]
+    for copy in copies:
+        assert (tmp_path / "snapshots" / copy.name).read_bytes() == copy.read_bytes()
+
+
+def test_what_a_first_open_fetches_has_brotli_and_gzip_copies_that_decode_to_it(built_site):
+    """Pyodide's wasm and loader, the decks, the runtime's bundle: each beside a .br and a .gz of it; no copy
+    where compression saves nothing (fonts, Pyodide's zipped standard library)."""
+    fetched = [built_site / "pyodide" / "pyodide.asm.wasm", built_site / "pyodide" / "pyodide.asm.mjs",
+               built_site / "pyodide" / "pyodide-lock.json", built_site / "runtime" / "python-worker.js",
+               built_site / "runtime" / "deck.js", *(built_site / f"{deck}.html" for deck in DECKS)]
+    for path in fetched:
+        data = path.read_bytes()
+        br, gz = path.with_name(path.name + ".br").read_bytes(), path.with_name(path.name + ".gz").read_bytes()
+        assert brotli.decompress(br) == data and gzip.decompress(gz) == data, path.name
+        assert len(br) < len(gz) < len(data), path.name
+    wasm = built_site / "pyodide" / "pyodide.asm.wasm"
+    assert (wasm.with_name(wasm.name + ".br")).stat().st_size < 0.4 * wasm.stat().st_size
+    for uncompressible in [built_site / "pyodide" / "python_stdlib.zip",
+                           next((built_site / "fonts" / "noto-sans-kr" / "files").glob("*.woff2"))]:
+        assert not uncompressible.with_name(uncompressible.name + ".br").exists()
+
+
+def test_a_rebuilt_file_gets_new_copies_and_a_gone_file_loses_its_own(tmp_path):
+    from deckkit.compress import precompress
+
+    page = tmp_path / "runtime" / "chunk-A.js"
+    page.parent.mkdir()
+    page.write_text("console.log('first build')\n" * 200)
+    assert sorted(p.name for p in precompress(tmp_path)) == ["chunk-A.js.br", "chunk-A.js.gz"]
+    kept = page.with_name("chunk-A.js.br").stat().st_mtime_ns
+    assert precompress(tmp_path) and page.with_name("chunk-A.js.br").stat().st_mtime_ns == kept  # current: kept
+    page.write_text("console.log('second build')\n" * 200)
+    os.utime(page, ns=(kept + 10**9, kept + 10**9))
+    precompress(tmp_path)
+    assert brotli.decompress(page.with_name("chunk-A.js.br").read_bytes()) == page.read_bytes()
+    page.unlink()
+    assert precompress(tmp_path) == [] and list(tmp_path.rglob("*.*")) == []
 
 
 def test_a_build_that_cannot_make_the_snapshot_says_so_and_goes_on(tmp_path, capsys):

@@ -167,7 +167,8 @@ def test_a_snapshot_never_restores_an_older_runtime(contexts, built_site, tmp_pa
 # --- the snapshot the deck was built with (deckkit/snapshot.py) -------------------------------
 
 def served_snapshot(built_site):
-    [path] = (built_site / "snapshots").iterdir()
+    """The build's gzip copy of its snapshot (beside it, the brotli one)."""
+    [path] = (built_site / "snapshots").glob("*.gz")
     return path
 
 
@@ -175,7 +176,11 @@ def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_
     """A browser that never ran the deck restores the build's snapshot instead of booting cold, runs
     cells as CPython does, and keeps a copy: the next open reads it from the browser's own files."""
     served = served_snapshot(built_site)
+    encodings = {}
+    page.context.on("response", lambda r: "/snapshots/" in r.url and encodings.setdefault(
+        r.url.rsplit("/", 1)[1], r.headers.get("content-encoding")))
     deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
+    assert encodings == {served.name.removesuffix(".gz"): "br"}  # brotli, decoded by the browser as it arrives
     assert "snapshot=none" in active_worker_url(page)  # straight to the deck's: no file-system lookup first
     assert deck.python_boot() == "snapshot"
     assert deck.active_snapshot() == "served"
@@ -192,6 +197,19 @@ def test_a_first_visit_restores_the_snapshot_the_deck_was_built_with(page, base_
     deck.wait_python_ready()
     assert "snapshot=none" not in active_worker_url(page)
     assert deck.active_snapshot() == "kept"
+
+
+def test_a_host_that_serves_no_precompressed_copy_gets_the_snapshot_from_its_gz(page, base_url, built_site):
+    """A static host that cannot answer for <name> with a copy (404, or its own fallback page) gives the .gz,
+    which the worker unzips as it arrives."""
+    name = served_snapshot(built_site).name.removesuffix(".gz")
+    page.context.route(f"**/snapshots/{name}", lambda route: route.fulfill(status=200, body="<!doctype html>"))
+    asked = []
+    page.context.on("request", lambda r: "/snapshots/" in r.url and asked.append(r.url.rsplit("/", 1)[1]))
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
+    assert deck.python_boot() == "snapshot" and deck.active_snapshot() == "served"
+    assert asked[:2] == [name, f"{name}.gz"]
+    assert deck.run("say_after_tasks") == "done"
 
 
 @pytest.mark.parametrize("damage", ["not a snapshot", "cut short"])

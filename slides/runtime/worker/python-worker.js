@@ -8,7 +8,7 @@ import { loadPyodide, version as PYODIDE_VERSION } from 'pyodide' // bundled: on
 import { OutputLines } from './output-lines.js'
 import { RUNTIME_MODULES } from './python-package.js'
 import { readTimeZoneAgain } from './time-zone.js'
-import { PRELOAD, keptSnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
+import { PRELOAD, keptSnapshot, memorySnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
 import { fromWorker, noted, outcome, printed } from '../shared/protocol.js'
 
 const params = new URL(self.location.href).searchParams
@@ -96,7 +96,7 @@ async function boot() {
     mark('imported')
     if (make && pyodide.makeMemorySnapshot) {
       try {
-        snapshot = (await writeSnapshot(name, pyodide.makeMemorySnapshot())) ? 'made' : snapshot
+        snapshot = (await writeSnapshot(name, memorySnapshot(pyodide))) ? 'made' : snapshot
       } catch {}
     }
   }

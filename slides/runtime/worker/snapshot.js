@@ -3,7 +3,7 @@
 // ~2 s cold boot. OPFS, not Cache Storage: a worker reads the 31 MB there in 20–60 ms against
 // 100–230 ms (fresh renderer, measured), short enough to hide behind Pyodide's own loading.
 // A browser that keeps none yet restores the one the build made (deckkit/snapshot.py), served
-// gzipped beside the deck (6 MB), and keeps a copy.
+// compressed beside the deck (4–5 MB), and keeps a copy.
 // Pyodide's snapshot options are underscored (experimental): every failure here falls back
 // to a cold boot, and the caller says which ran.
 
@@ -48,18 +48,55 @@ export async function keptSnapshot(name) {
   return readFile(handle, file)
 }
 
+const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70] // "\0snp": how Pyodide's snapshots begin
+const GZIP_MAGIC = [0x1f, 0x8b]
+
 /**
- * The snapshot the deck was built with (dist/snapshots/*name*.gz), as bytes; a NotFoundError when
- * the deck has none of this name (built without one, or another runtime's).
+ * The snapshot the deck was built with, as bytes; a NotFoundError when the deck has none of this
+ * name (built without one, or another runtime's). The build writes only its copies, snapshots/
+ * *name*.br and *name*.gz (deckkit/snapshot.py). A host that serves precompressed copies (`invoke
+ * present`, nginx's brotli_static) answers for *name* itself with the brotli one, 4 MB for 31,
+ * which the browser decodes as it arrives; any other host answers for *name*.gz (5 MB), unzipped
+ * here as it arrives. Either way the bytes are Python's the moment the last of them arrives.
  */
 export async function servedSnapshot(name, base) {
+  const negotiated = await snapshotBody(await fetch(new URL(`snapshots/${name}`, base)))
+  if (negotiated) return negotiated
   const response = await fetch(new URL(`snapshots/${name}.gz`, base))
   if (!response.ok) throw new DOMException(`no snapshot served (HTTP ${response.status})`, 'NotFoundError')
-  const body = new Uint8Array(await response.arrayBuffer())
-  // A host that sends .gz files with Content-Encoding: gzip has had the browser unzip it already.
-  if (body[0] !== 0x1f || body[1] !== 0x8b) return body
-  const unzipped = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'))
-  return new Uint8Array(await new Response(unzipped).arrayBuffer())
+  const body = await snapshotBody(response)
+  if (!body) throw new Error('the deck served something else than a snapshot')
+  return body
+}
+
+// A response's snapshot, decoded; null when it holds none (an error page, a host's fallback page).
+async function snapshotBody(response) {
+  if (!response.ok || !response.body) return null
+  const reader = response.body.getReader()
+  let first = await reader.read()
+  while (!first.done && first.value.length < SNAPSHOT_MAGIC.length) {
+    const next = await reader.read() // a first chunk too short to tell (rare): join the next one
+    first = next.done ? first : { done: false, value: new Uint8Array([...first.value, ...next.value]) }
+    if (next.done) break
+  }
+  if (first.done) return null
+  const begins = (magic) => magic.every((byte, i) => first.value[i] === byte)
+  const isSnapshot = begins(SNAPSHOT_MAGIC) // decoded already: the host sent Content-Encoding
+  if (!isSnapshot && !begins(GZIP_MAGIC)) {
+    reader.cancel().catch(() => {})
+    return null
+  }
+  const rest = new ReadableStream({
+    start: (controller) => controller.enqueue(first.value),
+    pull: async (controller) => {
+      const { done, value } = await reader.read()
+      if (done) controller.close()
+      else controller.enqueue(value)
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+  const stream = isSnapshot ? rest : rest.pipeThrough(new DecompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 
 // A synchronous access handle (workers only) reads the 31 MB snapshot in 20–60 ms, a Blob's
@@ -77,6 +114,41 @@ async function readFile(handle, file) {
     return buffer
   } finally {
     access.close()
+  }
+}
+
+/**
+ * The interpreter's memory snapshot, with the memory its allocator holds free zeroed first: what
+ * Python freed while it booted (module sources and bytecode read from the standard library's zip)
+ * still held its bytes, which no compressor can squeeze; zeros cost nothing. Every free block is
+ * taken from malloc (capped at what it already holds, so the heap does not grow), zeroed, and
+ * given back. The served snapshot shrinks by a fifth.
+ */
+export function memorySnapshot(pyodide) {
+  const module = pyodide._module
+  if (module?._malloc_set_footprint_limit && module._malloc_footprint) zeroFreeMemory(module)
+  return pyodide.makeMemorySnapshot()
+}
+
+function zeroFreeMemory(module) {
+  const heapBytes = module.HEAPU8.length
+  const limit = module._malloc_footprint_limit()
+  const taken = []
+  module._malloc_set_footprint_limit(module._malloc_footprint())
+  try {
+    for (let size = 1 << 24; size >= 16; size >>= 1) {
+      for (;;) {
+        const pointer = module._malloc(size)
+        if (!pointer) break
+        taken.push(pointer)
+        if (module.HEAPU8.length !== heapBytes) break // grew after all: stop here, keep what is zeroed
+        module.HEAPU8.fill(0, pointer, pointer + size)
+      }
+      if (module.HEAPU8.length !== heapBytes) break
+    }
+  } finally {
+    for (const pointer of taken) module._free(pointer)
+    module._malloc_set_footprint_limit(limit)
   }
 }
 

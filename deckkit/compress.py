@@ -1,0 +1,83 @@
+"""Brotli and gzip copies of what a browser fetches, beside each file (<file>.br, <file>.gz).
+
+A server sends the best copy the browser accepts, with `Content-Encoding` (deckkit/serve.py; nginx's
+`brotli_static`/`gzip_static`): over a learner's link Pyodide's 9.6 MB of WebAssembly cost 3.1 MB.
+A copy is written only where it saves at least a twentieth (not for fonts, images, Pyodide's zipped
+standard library) and kept while it is newer than its file: Pyodide's files keep their dates, so only
+the first build compresses them.
+"""
+
+import gzip
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import brotli
+
+SUFFIXES = {"br": ".br", "gzip": ".gz"}  # Content-Encoding → the copy's suffix
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".zip", ".txt"}
+SKIPPED_FOLDERS = {"snapshots"}  # written compressed only (deckkit/snapshot.py)
+MIN_BYTES = 1024
+WORTH_IT = 0.95  # a copy is kept only when it is at most this share of the file
+LARGE = 1 << 20  # brotli's best quality takes minutes on Pyodide's wasm: a notch lower above 1 MB
+
+
+def brotli_bytes(data: bytes, lgwin: int = 22) -> bytes:
+    return brotli.compress(data, quality=11 if len(data) < LARGE else 9, lgwin=lgwin)
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)  # mtime=0: the same file gives the same copy
+
+
+COMPRESSORS = {".br": brotli_bytes, ".gz": gzip_bytes}
+
+
+def is_current(copy: Path, source: Path) -> bool:
+    return copy.exists() and copy.stat().st_mtime >= source.stat().st_mtime
+
+
+def candidates(site: Path) -> list[Path]:
+    return sorted(
+        path for path in site.rglob("*")
+        if path.is_file() and path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_BYTES
+        and not SKIPPED_FOLDERS & set(path.relative_to(site).parts[:-1])
+    )
+
+
+def compress_file(source: Path) -> list[Path]:
+    """Write the file's brotli and gzip copies unless current; drop those not worth keeping. Returns the
+    copies there are."""
+    data = None
+    kept = []
+    for suffix, compress in COMPRESSORS.items():
+        copy = source.with_name(source.name + suffix)
+        if is_current(copy, source):
+            kept.append(copy)
+            continue
+        data = source.read_bytes() if data is None else data
+        packed = compress(data)
+        if len(packed) <= WORTH_IT * len(data):
+            copy.write_bytes(packed)
+            kept.append(copy)
+        else:
+            copy.unlink(missing_ok=True)
+    return kept
+
+
+def drop_orphans(site: Path) -> None:
+    """Copies whose file is gone (a chunk of an older runtime bundle)."""
+    for suffix in COMPRESSORS:
+        for copy in site.rglob(f"*{suffix}"):
+            if SKIPPED_FOLDERS & set(copy.relative_to(site).parts[:-1]):
+                continue
+            if copy.suffix == suffix and not copy.with_name(copy.name.removesuffix(suffix)).exists():
+                copy.unlink()
+
+
+def precompress(site: Path) -> list[Path]:
+    """Brotli and gzip copies of every compressible file under *site* (two at a time: brotli and zlib
+    let go of the GIL while they work)."""
+    drop_orphans(site)
+    with ThreadPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+        return [copy for copies in pool.map(compress_file, candidates(site)) for copy in copies]
