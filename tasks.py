@@ -97,7 +97,7 @@ def bench(c, rounds=5):
 
     print()
     for label, value, unit, goal in run(rounds=int(rounds)):
-        print(f"  {label:<46} {value:8.3f} {unit:<4} {goal}")
+        print(f"  {label:<58} {value:8.3f} {unit:<4} {goal}")
 
 
 @task(help={"port": "first port to try (the next free one is used if it is busy)"})

@@ -1,6 +1,7 @@
 """`invoke bench`: the live deck's speed and size, as ratios to a baseline measured in the same run.
 
-Baseline: a bare Pyodide boot in a Web Worker, same browser, same server, same files.
+Baseline: a bare Pyodide boot in a Web Worker, same browser, same server, same files — and, for a learner's
+first open over a link (20 and 100 Mbit/s, 40 ms round trips: deckkit/link.py), the same link.
 """
 
 import statistics
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 from .deck_driver import DeckDriver
+from .link import LINKS, emulate
 from .paths import DIST
 from .serve import serve_in_background, url
 
@@ -36,16 +38,17 @@ def _ready_at(page) -> float:
     return DeckDriver(page).python_ready_at()
 
 
-def _deck_ready_ms(page, base, deck) -> tuple[float, int]:
-    """Deck open → Python ready; and the bytes of the files the first open loaded beyond Pyodide's own
-    (each file once: the standby worker's request for the deck's snapshot is answered by the cache)."""
+def _deck_ready_ms(page, base, deck) -> tuple[float, int, int]:
+    """Deck open → Python ready; the bytes of the files the first open loaded beyond Pyodide's own, and
+    Pyodide's (each file once, as sent: compressed where the server had a copy; the standby worker's
+    request for the deck's snapshot is answered by the cache)."""
     sizes = {}
     page.context.on("response", lambda r: sizes.setdefault(r.url, int(r.headers.get("content-length") or 0)))
     page.goto(f"{base}{deck}.html")
     ready = _ready_at(page)
     page.wait_for_timeout(300)
     extra = sum(size for u, size in sizes.items() if "/pyodide/" not in u)
-    return ready, extra
+    return ready, extra, sum(sizes.values()) - extra
 
 
 def _run_cell(page, name) -> float:
@@ -127,7 +130,7 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     """The deck: first open (and the live figures), reload, new tab, browser relaunch."""
     context, page = _launch(playwright, profile)  # its first open counts the bytes it loads
     figures = {}
-    figures["first"], figures["extra"] = _deck_ready_ms(page, base, deck)
+    figures["first"], figures["extra"], figures["pyodide_bytes"] = _deck_ready_ms(page, base, deck)
     figures["first_marks"] = _boot_marks(page)
     figures["seq"] = _run_cell(page, "say_after_sequential")
     figures["tasks"] = _run_cell(page, "say_after_tasks")
@@ -155,6 +158,29 @@ def _cold_round(playwright, base, deck, profile: Path) -> float:
     assert DeckDriver(page).python_boot() == "cold"
     context.close()
     return ready
+
+
+def _first_open_over(playwright, link, page_url, profile: Path, ready_ms) -> float:
+    """A first open over *link*, in a fresh persistent profile: when Python became ready, in ms since the page
+    opened (the bare page's or the deck's own stamp)."""
+    context, page = _launch(playwright, profile)
+    try:
+        emulate(context, page, link)
+        page.goto(page_url)
+        return ready_ms(page)
+    finally:
+        context.close()
+
+
+def _link_round(playwright, base, deck, tmp: Path, round_) -> dict[str, float]:
+    """Over each link, the bare page's cold open and the deck's first open, one after the other."""
+    figures = {}
+    for link in LINKS:
+        figures[f"bare {link.label}"] = _first_open_over(
+            playwright, link, f"{base}bench/bare.html", tmp / f"bare-link-{link.mbit:g}-{round_}", _bare_ready_ms)
+        figures[f"deck {link.label}"] = _first_open_over(
+            playwright, link, f"{base}{deck}.html", tmp / f"deck-link-{link.mbit:g}-{round_}", _ready_at)
+    return figures
 
 
 def _boot_marks(page) -> dict[str, float]:
@@ -200,13 +226,14 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
         (site / "bench" / "bare-worker.js").write_text(BARE_WORKER)
         server = serve_in_background(site)
         base = url(server)
-        bare, decks, colds = [], [], []
+        bare, decks, colds, links = [], [], [], []
         with sync_playwright() as p:
             for round_ in range(rounds):
                 # Interleaved, so drift hits both alike; each in a fresh profile of its own.
                 bare.append(_bare_round(p, base, Path(tmp) / f"bare-{round_}"))
                 decks.append(_deck_round(p, base, deck, Path(tmp) / f"deck-{round_}"))
                 colds.append(_cold_round(p, base, deck, Path(tmp) / f"cold-{round_}"))
+                links.append(_link_round(p, base, deck, Path(tmp), round_))
         server.shutdown()
 
     med = statistics.median
@@ -232,7 +259,16 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
         ("Stop → next run done", d["stop"], "s", "goal ≤ 0.5 s"),
         ("10,000 tasks traced / untraced wall", d["overhead"], "×", "goal ≤ 1.10"),
         ("bytes at first open beyond Pyodide's files", d["extra"] / 1024, "KiB", ""),
+        ("Pyodide's bytes at first open", d["pyodide_bytes"] / 1024, "KiB", ""),
     ]
+    over = {key: med(r[key] for r in links) for key in links[0]}
+    for link in LINKS:
+        bare_s, deck_s = over[f"bare {link.label}"] / 1000, over[f"deck {link.label}"] / 1000
+        figures += [
+            (f"bare Pyodide: cold open over {link.label}", bare_s, "s", ""),
+            (f"first open over {link.label} → ready", deck_s, "s", ""),
+            (f"  … / bare cold open over the same link", deck_s / bare_s, "×", "goal ≤ 0.9"),
+        ]
     for kind in ("first", "relaunch"):
         figures += [(f"  {kind}: {name}", ms, "ms", "since the page opened") for name, ms in marks(f"{kind}_marks").items()]
     return figures

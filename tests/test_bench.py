@@ -1,10 +1,12 @@
-"""`invoke bench` reopens a page the way it says: in a new tab of the same window, or in a new window."""
+"""`invoke bench` reopens a page the way it says: in a new tab of the same window, or in a new window; and
+its emulated link paces the page and its workers."""
 
 from types import SimpleNamespace
 
 import pytest
 
 from deckkit import bench
+from deckkit.link import LINKS, emulate
 
 pytestmark = pytest.mark.browser
 
@@ -26,3 +28,41 @@ def test_a_new_tab_opens_in_the_same_window_and_a_closed_last_tab_opens_a_new_on
     assert context.pages == [page]  # the tab that kept the window open is gone again
     page, _ = bench._reopen(context, url, lambda page: None, page, window_kept=False)
     assert window_of(context, page) != first  # the window closed with its last tab
+
+
+# A worker of the page fetches a file and says how long it took, in ms.
+_WORKER_FETCH = """async (path) => {
+  const code = `onmessage = async ({ data }) => {
+    const started = performance.now()
+    const bytes = await (await fetch(data, { cache: 'no-store' })).arrayBuffer()
+    postMessage([bytes.byteLength, performance.now() - started])
+  }`
+  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })))
+  const done = new Promise((resolve) => (worker.onmessage = ({ data }) => resolve(data)))
+  worker.postMessage(new URL(path, location.href).href)
+  return await done
+}"""
+_PAGE_FETCH = """async (path) => {
+  const started = performance.now()
+  const bytes = await (await fetch(path, { cache: 'no-store' })).arrayBuffer()
+  return [bytes.byteLength, performance.now() - started]
+}"""
+
+
+@pytest.mark.parametrize("link", LINKS, ids=lambda link: link.label)
+def test_the_page_and_its_workers_fetch_at_the_emulated_links_pace(contexts, base_url, built_site, link):
+    """Pyodide's zipped standard library (2.5 MB, sent as it is: it has no compressed copy) takes at least its
+    bytes over the bandwidth, plus a round trip — from the page and from a worker."""
+    size = (built_site / "pyodide" / "python_stdlib.zip").stat().st_size
+    least_ms = size * 8 / (link.mbit * 1e6) * 1000 + link.rtt_ms
+    context = contexts.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}index.html")
+    unthrottled = page.evaluate(_WORKER_FETCH, "pyodide/python_stdlib.zip")
+    emulate(context, page, link)
+    for fetched in (page.evaluate(_PAGE_FETCH, "pyodide/python_stdlib.zip"),
+                    page.evaluate(_WORKER_FETCH, "pyodide/python_stdlib.zip")):
+        assert fetched[0] == size
+        assert least_ms * 0.95 <= fetched[1] <= least_ms * 3 + 2000, (fetched, least_ms)
+    if link.mbit <= 20:
+        assert unthrottled[1] < least_ms / 2  # what the bound above measures is the link
