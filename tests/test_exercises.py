@@ -123,6 +123,9 @@ def test_every_message_key_exists_in_every_language(name):
     if "run.fail_if_loop_misused(" in source:  # the grader gives these keys for the check
         shared = {"neverAwaited", "blocked", "busy"}
         assert shared <= keys[0], f"{name}: messages for the shared keys are missing"
+    if "run.fail_if_cancelled(" in source:
+        shared |= {"cancelled"}
+        assert "cancelled" in keys[0], f"{name}: the message for a task the code cancelled is missing"
     for key in keys[0] - {"pass"} - shared:
         assert f'"{key}"' in source, f"{name}: message {key!r} is never used by check.py"
 

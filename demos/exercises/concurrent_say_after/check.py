@@ -9,7 +9,8 @@ def check(run):
     start = started["t"] if started else 0.0
     hello, world = run.printed("hello"), run.printed("world")
     if hello is None or world is None:
-        run.fail("tasksDropped" if run.cancelled("say_after") else "output")
+        run.fail_if_cancelled("say_after", "tasksDropped")
+        run.fail("output")
     if not (run.near(hello["t"] - start, 1) and run.near(world["t"] - start, 2)):
         waits, in_turn = run.one_after_the_other("say_after")
         if in_turn:

@@ -12,7 +12,8 @@ def check(run):
         run.fail("doneSetOrder")  # right or wrong, its order was luck
     lists = [event for event in run.prints() if "[" in event["text"] and "]" in event["text"]]
     if not lists:
-        run.fail("notAwaited" if run.cancelled("say_after") else "noResults")
+        run.fail_if_cancelled("say_after", "notAwaited")
+        run.fail("noResults")
     printed = next((event for event in lists if RIGHT in event["text"] or FINISH_ORDER in event["text"]), lists[-1])
     calls = run.prints("hello") + run.prints("world")  # say_after prints as it ends
     done = max(calls, key=lambda event: event["seq"]) if calls else printed  # when both calls were done

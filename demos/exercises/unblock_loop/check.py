@@ -12,12 +12,16 @@ def check(run):
     starts = [run.printed(startswith=f"{name} starts at") for name in "AB"]
     ends = [run.printed(startswith=f"{name} ends at") for name in "AB"]
     if None in ends or None in starts:
-        run.fail("tasksDropped" if run.cancelled("blocking") else "output")
+        run.fail_if_cancelled("blocking", "tasksDropped", short)
+        run.fail("output")
     waited = {name: end["t"] - start["t"] for name, start, end in zip("AB", starts, ends)}
     if all(run.near(end["t"], 1) for end in ends) and all(run.near(seconds, 1) for seconds in waited.values()):
         return
     a_end, b_start = ends[0]["t"], starts[1]["t"]
     if b_start >= a_end - 0.05 and a_end > 0.5:  # B began when A had ended
         run.fail("oneAtATime", ends=ends[1]["text"], started=b_start)
+    began = min(start["t"] for start in starts)
+    if all(run.near(seconds, 1) for seconds in waited.values()) and not run.near(began, 0):
+        run.fail("lateStart", ends=ends[1]["text"], started=began)  # the waits are right: main waited before them
     name = max(waited, key=lambda name: abs(waited[name] - 1))
     run.fail("waitChanged", ends=ends["AB".index(name)]["text"], name=name, waited=waited[name])

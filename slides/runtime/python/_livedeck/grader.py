@@ -166,9 +166,23 @@ class Run:
         blocked = self.blocked()
         return {"task": blocked[0], "seconds": blocked[1], "call": None} if blocked else None
 
-    def cancelled(self, task):
-        """Whether a task running coroutine *task* ended cancelled (by the code, or by asyncio.run at the end)."""
-        return any(finish["outcome"] == "cancelled" for finish in self.finishes(task))
+    def _main_ended(self):
+        """When (the event's seq) the run's main task — the first lane, the one asyncio.run runs — returned, or None."""
+        main = self.trace["lanes"][0]["label"] if self.trace["lanes"] else None
+        return next((event["seq"] for event in self.events if event["kind"] == "finish" and event["task"] == main),
+                    None)
+
+    def dropped(self, task):
+        """Whether a task running coroutine *task* was left running when the run's main task (the first lane)
+        returned, so asyncio.run cancelled it at the end: never awaited to its end."""
+        ended = self._main_ended()
+        return any(ended is None or cancel["seq"] > ended for cancel in self.cancels(task))
+
+    def cut_short(self, task):
+        """The cancellation that the code itself sent to a task running coroutine *task* (a timeout,
+        task.cancel()) while the run still went on — {"t", "task", "seq"} — or None."""
+        ended = self._main_ended()
+        return next((cancel for cancel in self.cancels(task) if ended is not None and cancel["seq"] < ended), None)
 
     def one_after_the_other(self, through):
         """(the waits at a sleep down coroutine *through*, in order), and whether the second began only
@@ -186,6 +200,16 @@ class Run:
         block = self.blocking()
         if block:
             self.fail("blocked" if block["call"] else "busy", **dict(block, task=name(block["task"])))
+
+    def fail_if_cancelled(self, task, dropped, name=lambda task: task):
+        """A task running coroutine *task* that a cancellation stopped: left running when main returned, so
+        asyncio.run cancelled it (key *dropped*: await it), or cancelled by the code meanwhile, by a timeout too
+        short or a cancel() (key cancelled, with the task and when)."""
+        if self.dropped(task):
+            self.fail(dropped)
+        cut = self.cut_short(task)
+        if cut:
+            self.fail("cancelled", task=name(cut["task"]), at=cut["t"])
 
     # -- facts, from the code (what no trace shows: the order a set happens to iterate in) -----------
     def _tree(self):

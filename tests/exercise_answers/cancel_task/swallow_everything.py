@@ -1,0 +1,19 @@
+# expect: swallowed
+import asyncio
+
+async def ticker():
+    for i in range(10):
+        print(f"tick {i}")
+        try:
+            await asyncio.sleep(1)
+        except BaseException:
+            pass
+
+async def main():
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(2.5)
+    task.cancel()
+    await asyncio.wait([task])
+    print('cancelled')
+
+asyncio.run(main())

@@ -1,0 +1,17 @@
+# expect: delays
+import asyncio, time
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    t1 = asyncio.create_task(say_after(1, 'hello'))
+    t2 = asyncio.create_task(say_after(1, 'world'))
+    await t1
+    await t2
+    await asyncio.sleep(1)
+    print(f"finished at {time.strftime('%X')}")
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# expect: finishedEarly
+import asyncio, time
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    t1 = asyncio.create_task(say_after(1, 'hello'))
+    t2 = asyncio.create_task(say_after(2, 'world'))
+    await t1
+    print(f"finished at {time.strftime('%X')}")
+    await t2
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# expect: pass
+import asyncio
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+    return what.upper()
+
+async def main():
+    try:
+        results = await asyncio.wait_for(asyncio.gather(say_after(2, 'hello'), say_after(1, 'world')), timeout=3)
+    except Exception:
+        results = []
+    print(results)
+
+asyncio.run(main())

@@ -1,0 +1,16 @@
+# expect: pass
+import asyncio, time
+
+async def blocking(name, t0):
+    loop = asyncio.get_running_loop()
+    print(f"{name} starts at {loop.time() - t0:.1f} s")
+    await asyncio.sleep(1)
+    print(f"{name} ends at {loop.time() - t0:.1f} s")
+
+async def main():
+    t0 = asyncio.get_running_loop().time()
+    async with asyncio.TaskGroup() as tg:
+        for n in "AB":
+            tg.create_task(blocking(n, t0))
+
+asyncio.run(main())
