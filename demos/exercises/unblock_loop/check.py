@@ -20,8 +20,8 @@ def check(run):
     a_end, b_start = ends[0]["t"], starts[1]["t"]
     if b_start >= a_end - 0.05 and a_end > 0.5:  # B began when A had ended
         run.fail("oneAtATime", ends=ends[1]["text"], started=b_start)
-    began = min(start["t"] for start in starts)
-    if all(run.near(seconds, 1) for seconds in waited.values()) and not run.near(began, 0):
-        run.fail("lateStart", ends=ends[1]["text"], started=began)  # the waits are right: main waited before them
+    late = max(range(2), key=lambda index: starts[index]["t"])  # the waits are right, but main waited before one
+    if all(run.near(seconds, 1) for seconds in waited.values()) and not run.near(starts[late]["t"], 0):
+        run.fail("lateStart", ends=ends[late]["text"], name="AB"[late], started=starts[late]["t"])
     name = max(waited, key=lambda name: abs(waited[name] - 1))
     run.fail("waitChanged", ends=ends["AB".index(name)]["text"], name=name, waited=waited[name])
