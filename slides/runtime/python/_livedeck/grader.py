@@ -193,10 +193,12 @@ class Run:
 
     def fail_if_loop_misused(self, name=lambda task: task):
         """The mistakes every exercise shares, in the order that explains the rest: a coroutine never
-        awaited (key neverAwaited), a blocking call holding the loop (blocked), a step computing as long
+        awaited (key neverAwaited; neverRun when no loop ran at all: main() without asyncio.run), a
+        blocking call holding the loop (blocked), a step computing as long
         (busy). *name* shortens a task's name for the message."""
         for coroutine in self.never_awaited():
-            self.fail("neverAwaited", coroutine=f"{coroutine}()")
+            # no task ever ran: the coroutine was main(), called without asyncio.run
+            self.fail("neverAwaited" if self.trace["lanes"] else "neverRun", coroutine=f"{coroutine}()")
         block = self.blocking()
         if block:
             self.fail("blocked" if block["call"] else "busy", **dict(block, task=name(block["task"])))

@@ -1,4 +1,4 @@
-# expect: neverAwaited
+# expect: pass
 import asyncio
 
 async def ticker():
@@ -10,7 +10,9 @@ async def main():
     task = asyncio.create_task(ticker())
     await asyncio.sleep(2.5)
     task.cancel()
-    await asyncio.wait([task])
-    print('cancelled')
+    try:
+        await asyncio.wait_for(task, timeout=1)
+    except asyncio.CancelledError:
+        print('cancelled')
 
-main()
+asyncio.run(main())

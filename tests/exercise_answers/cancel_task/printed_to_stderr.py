@@ -1,0 +1,17 @@
+# expect: output
+import asyncio
+
+async def ticker():
+    for i in range(10):
+        print(f"tick {i}")
+        await asyncio.sleep(1)
+
+import sys
+async def main():
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(2.5)
+    task.cancel()
+    await asyncio.wait([task])
+    print('cancelled', file=sys.stderr)
+
+asyncio.run(main())

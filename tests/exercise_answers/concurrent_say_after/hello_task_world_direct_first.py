@@ -1,0 +1,15 @@
+# expect: pass
+import asyncio, time
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+async def main():
+    print(f"started at {time.strftime('%X')}")
+    h = asyncio.create_task(say_after(1, 'hello'))
+    await say_after(2, 'world')
+    await h
+    print(f"finished at {time.strftime('%X')}")
+
+asyncio.run(main())
