@@ -3,7 +3,8 @@
 // works from any static host and sub-path. Print builds (PDF) get no runtime.
 // A tiny inline script starts Python's worker before the browser has parsed the slides
 // (see slides/runtime/inline/early-boot.js; the build moves it up into <head>); another, at the end,
-// says on a deck opened as a file that live Python needs it served (inline/file-note.js).
+// says on a deck opened as a file that live Python needs it served (inline/file-note.js), and one,
+// before Marp's script, gives every window of the deck one slide position (inline/deck-position.js).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildSync } from 'esbuild'
@@ -18,6 +19,7 @@ export const earlyBoot = buildSync({
   write: false,
 }).outputFiles[0].text.trim()
 const fileNote = readFileSync(new URL('../runtime/inline/file-note.js', import.meta.url), 'utf8')
+const deckPosition = readFileSync(new URL('../runtime/inline/deck-position.js', import.meta.url), 'utf8')
 
 // Page-level CSS (the theme's rules are scoped to the slides):
 // - Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the
@@ -38,7 +40,7 @@ export default function runtimeScript(marp, { src }) {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `<script data-early-boot>${earlyBoot}</script>\n${pageStyle}\n${result.html}\n<script>${fileNote}</script>\n<script type="module" src="${src}"></script>`,
+      html: `<script data-early-boot>${earlyBoot}</script>\n${pageStyle}\n${result.html}\n<script>${fileNote}</script>\n<script>${deckPosition}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp

@@ -11,6 +11,10 @@ import { showPresenterStatus } from './presenter-status.js'
 import { labels, pythonStatusText } from './labels.js'
 import { loadFontFallback } from './font-fallback.js'
 import { VIEWS_WITHOUT_PYTHON, forwardedSwitches } from '../shared/boot-constants.js'
+import { keepKeysWithTheDeck } from './pointer-focus.js'
+import { presenterKeys } from './presenter-keys.js'
+import { blackScreen } from './black-screen.js'
+import { checkSharedPosition } from './slide-position.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
 const BADGE_CSS = `
@@ -43,6 +47,7 @@ async function start() {
   // Marp's presenter view previews the next slide in an iframe (?view=next), its
   // overview shows thumbnails (?view=overview): no Python there.
   if (VIEWS_WITHOUT_PYTHON.includes(params.get('view') ?? '')) return
+  keepKeysWithTheDeck()
 
   const text = labels()
   const badge = statusBadge()
@@ -51,6 +56,7 @@ async function start() {
   const query = forwarded.size ? `?${forwarded}` : ''
   // Without Web Locks (a page not served from localhost or https) each window runs its own Python.
   const lead = navigator.locks ? leadership(deckLockName(forwarded)) : null
+  if (lead) checkSharedPosition(lead.first)
   const pool = lead ? new SharedPool({ name: deckLockName(forwarded), query, leadership: lead }) : new PythonPool({ query })
   /** @param {import('../shared/protocol.js').StatusDetail} detail */
   const show = ({ status, python, reason, mode, bootMs, boot }) => {
@@ -82,6 +88,11 @@ async function start() {
   pool.addEventListener('status', (event) => /** @type {CustomEvent} */ (event).detail.status !== 'loading' && afterBoot())
   setTimeout(afterBoot, 5000)
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
+  const screen = blackScreen(text.blackScreen, lead ? (black) => pool.send({ type: 'screen', black, from: pool.id }) : null)
+  pool.addEventListener('message', ({ detail: message }) => {
+    if (message.type === 'screen' && message.from !== pool.id) screen.show(message.black, { tell: false })
+  })
+  presenterKeys(screen)
 
   // The cells load while Python boots (the worker starts first); their editor later (lazy-editor.js).
   try {

@@ -52,6 +52,7 @@ export const LABELS = {
     lost: 'This run ended: the window running Python was closed. Press Run again.',
     running: (name) => `Running: ${name}`,
     idle: 'No cell running',
+    blackScreen: 'The audience’s screen is black: b or . shows it again',
   },
   ko: {
     run: '실행',
@@ -100,6 +101,7 @@ export const LABELS = {
     lost: '파이썬을 실행하던 창이 닫혀 이 실행이 끝났습니다. 다시 실행을 누르세요.',
     running: (name) => `실행 중: ${name}`,
     idle: '실행 중인 셀 없음',
+    blackScreen: '청중 화면이 꺼져 있습니다: b나 .을 누르면 다시 보입니다',
   },
 }
 

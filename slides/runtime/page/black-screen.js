@@ -1,0 +1,42 @@
+// The audience's screen blacked out (b or ., a clicker's "blank screen": presenter-keys.js), one state
+// for every window of the deck: pressed in the presenter view, it blacks the audience window on the
+// projector, while the presenter view keeps its slide and says the screen is black. A click on the black
+// screen, b or . again, Esc or a key that moves the slides shows it again. Hook: <html data-screen="black">.
+
+const CSS = `
+#black-screen { display: none; position: fixed; inset: 0; z-index: 30; background: #000; cursor: none; }
+html[data-screen=black] body:not([data-bespoke-view=presenter]) #black-screen { display: block; }
+body[data-bespoke-view=presenter] #black-screen { inset: auto auto 12px 12px; padding: 6px 12px; border-radius: 6px; background: #111; color: #fff;
+  font: 700 16px/1.4 'Noto Sans KR', sans-serif; border: 2px solid #fbbf24; cursor: default; }
+html[data-screen=black] body[data-bespoke-view=presenter] #black-screen { display: block; }
+@media print { #black-screen { display: none !important; } }
+`
+
+/**
+ * The deck's black screen; *share* tells the other windows (null: this window only).
+ * @param {string} label what the presenter view says while the screen is black
+ * @param {((black: boolean) => void) | null} share
+ */
+export function blackScreen(label, share) {
+  const style = document.createElement('style')
+  style.textContent = CSS
+  document.head.append(style)
+  const cover = document.createElement('div')
+  cover.id = 'black-screen'
+  cover.setAttribute('role', 'status')
+  cover.textContent = document.body.dataset.bespokeView === 'presenter' ? label : ''
+  document.body.append(cover)
+  const screen = {
+    black: false,
+    /** Show this state here (as another window said, with share false) and, by default, everywhere. */
+    show(black, { tell = true } = {}) {
+      if (black === screen.black) return
+      screen.black = black
+      if (black) document.documentElement.dataset.screen = 'black'
+      else delete document.documentElement.dataset.screen
+      if (tell) share?.(black)
+    },
+  }
+  cover.addEventListener('click', () => screen.show(false))
+  return screen
+}
