@@ -267,3 +267,55 @@ def test_alone_a_window_opens_where_it_is_asked_to(context, base_url):
     again.wait_python_ready()
     again.wait_position("#5|0")
 
+
+def exercise_state(window, name=EXERCISE):
+    return window.page.evaluate(
+        """(name) => {
+             const root = document.querySelector(`.live-cell[data-demo="${name}"]`)
+             const shown = [...root.querySelectorAll('[data-role=hints] li')].filter((li) => !li.hidden)
+             return { hints: root.dataset.hintsShown, label: root.querySelector('[data-action=hint]').textContent,
+                      text: shown.map((li) => li.textContent), solution: 'solutionShown' in root.dataset,
+                      code: window.liveDeck.cell(name).code }
+           }""",
+        name,
+    )
+
+
+def wait_hints(window, count, name=EXERCISE):
+    window.page.wait_for_function(
+        f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.hintsShown === '{count}'", timeout=3_000
+    )
+
+
+@pytest.mark.parametrize("deck", ["asyncio.ko", "asyncio.en"])
+def test_hints_and_the_solution_shown_are_one_state_in_every_window(context, base_url, deck):
+    """A hint opened in the audience window shows in the presenter view, two more there show in the audience
+    window; the solution put in shows in both; a presenter view opened later shows the same; Reset takes
+    the solution back everywhere, and the hints read stay."""
+    audience = open_audience(context, base_url, deck)
+    audience.show(EXERCISE)
+    presenter = press_p(context, audience)
+    audience.click(EXERCISE, "hint")
+    wait_hints(presenter, 1)
+    assert exercise_state(presenter) == exercise_state(audience)
+    assert exercise_state(presenter)["label"].endswith("1/3")
+    presenter.click(EXERCISE, "hint")
+    presenter.click(EXERCISE, "hint")
+    wait_hints(audience, 3)
+    assert exercise_state(audience) == exercise_state(presenter)
+    assert exercise_state(audience)["label"].endswith("3/3") and len(exercise_state(audience)["text"]) == 1
+    presenter.click(EXERCISE, "solution")
+    audience.page.wait_for_function(f"'solutionShown' in document.querySelector('.live-cell[data-demo=\"{EXERCISE}\"]').dataset")
+    assert exercise_state(audience) == exercise_state(presenter)
+    assert "create_task" in exercise_state(audience)["code"] or "gather" in exercise_state(audience)["code"]
+    # A presenter view opened later (the old one closed) shows the same state.
+    presenter.page.close()
+    late = press_p(context, audience)
+    wait_hints(late, 3)
+    assert exercise_state(late) == exercise_state(audience)
+    # Reset in the late window: the starter is back, the solution no longer shown, in both; the hints stay.
+    late.click(EXERCISE, "reset")
+    audience.page.wait_for_function(f"!('solutionShown' in document.querySelector('.live-cell[data-demo=\"{EXERCISE}\"]').dataset)")
+    assert exercise_state(audience) == exercise_state(late)
+    assert exercise_state(audience)["hints"] == "3"
+    assert exercise_state(audience)["code"] == audience.page.evaluate(f"window.liveDeck.cell('{EXERCISE}').original")

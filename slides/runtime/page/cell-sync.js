@@ -9,6 +9,8 @@ import { toWindows } from '../shared/protocol.js'
 /** @typedef {import('../shared/protocol.js').CellView} CellView */
 /** @typedef {import('../shared/protocol.js').EditMessage} EditMessage */
 /** @typedef {import('../shared/protocol.js').ResetMessage} ResetMessage */
+/** @typedef {import('../shared/protocol.js').ExerciseMessage} ExerciseMessage */
+/** @typedef {import('../shared/protocol.js').ExerciseState} ExerciseState */
 /** @typedef {import('./live-cell.js').LiveCell} LiveCell */
 /** @typedef {import('./shared-pool.js').SharedPool} SharedPool */
 
@@ -32,6 +34,7 @@ function viewOf(cell, pool) {
     elapsedMs: cell.elapsed.dataset.elapsedMs ?? null,
     mode: cell.root.dataset.mode,
     result: cell.result, // with an exercise's verdict
+    exercise: cell.exercise?.state ?? null, // hints shown, solution put in
     run: run && { runId: run.runId, startedAgoMs: run.started ? Date.now() - run.startedAt : null },
   }
 }
@@ -61,6 +64,10 @@ export function syncCells(cells, pool) {
     cell.root.addEventListener('cell:reset', () => {
       if (!applying) pool.send(toWindows.reset(cell.name, pool.id))
     })
+    cell.root.addEventListener('cell:exercise', (event) => {
+      const { detail } = /** @type {CustomEvent<ExerciseState>} */ (event)
+      if (!applying) pool.send(toWindows.exercise(cell.name, detail, pool.id))
+    })
   }
 
   pool.addEventListener('follow', (event) => {
@@ -71,6 +78,7 @@ export function syncCells(cells, pool) {
   /** @param {CellView} view */
   const restore = (view) => {
     const cell = byName.get(view.name)
+    if (cell && view.exercise) cell.exercise?.restore(view.exercise)
     if (!cell || ACTIVE.includes(cell.state)) return // already following its run
     apply(() => cell.restore(view))
     const { run } = view
@@ -78,12 +86,13 @@ export function syncCells(cells, pool) {
   }
 
   pool.addEventListener('message', (event) => {
-    const message = /** @type {CustomEvent<EditMessage|ResetMessage>} */ (event).detail
+    const message = /** @type {CustomEvent<EditMessage|ResetMessage|ExerciseMessage>} */ (event).detail
     if (message.from === pool.id) return
     const cell = byName.get(message.name)
     if (!cell) return
     if (message.type === 'edit') apply(() => cell.setCode(message.code))
     else if (message.type === 'reset') apply(() => cell.reset())
+    else if (message.type === 'exercise') cell.exercise?.restore(message)
   })
   pool.addEventListener('welcome', (event) => /** @type {CustomEvent<CellView[]>} */ (event).detail.forEach(restore))
 

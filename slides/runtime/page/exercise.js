@@ -3,6 +3,8 @@
 // data-verdict-key (the message's key, e.g. "blocked") on the cell, the message in [data-role=verdict].
 // Hint shows the next hint (data-hints-shown counts them); Solution puts the solution into the cell (the
 // learner still runs it).
+// How many hints are shown and whether the solution was put in are the cell's state in every window of
+// the deck (cell-sync.js): cell.exercise, and the cell:exercise event when they change here.
 
 import { say } from './say.js'
 
@@ -28,24 +30,46 @@ export function attachExercise(cell, text) {
   // Hints are progressive: each click shows the next one in place of the last (the slide has room for
   // one beside the output and the timeline; each hint says more than the one before).
   const hintButton = cell.addButton('hint', text.hint)
-  let shown = 0
-  const showHint = () => {
-    hints.forEach((hint, i) => (hint.hidden = i !== shown - 1))
-    hintButton.textContent = `${text.hint} ${shown}/${hints.length}`
-    hintButton.disabled = shown === hints.length
-    root.dataset.hintsShown = String(shown)
+  const solutionButton = cell.addButton('solution', `✓ ${text.solution}`, text.solutionHint)
+  const state = { hints: 0, solution: false }
+  const show = () => {
+    hints.forEach((hint, i) => (hint.hidden = i !== state.hints - 1))
+    hintButton.textContent = `${text.hint} ${state.hints}/${hints.length}`
+    hintButton.disabled = state.hints === hints.length
+    root.dataset.hintsShown = String(state.hints)
+    solutionButton.setAttribute('aria-pressed', String(state.solution))
+    if (state.solution) root.dataset.solutionShown = ''
+    else delete root.dataset.solutionShown
   }
-  hintButton.addEventListener('click', () => {
-    shown = Math.min(shown + 1, hints.length)
-    showHint()
-  })
-  showHint()
-  cell.addButton('solution', `✓ ${text.solution}`, text.solutionHint).addEventListener('click', () => {
+  /** @param {{hints?: number, solution?: boolean}} change */
+  const change = ({ hints: count = state.hints, solution = state.solution }) => {
+    if (count === state.hints && solution === state.solution) return
+    Object.assign(state, { hints: Math.min(count, hints.length), solution })
+    show()
+    root.dispatchEvent(new CustomEvent('cell:exercise', { detail: { ...state } }))
+  }
+  cell.exercise = {
+    get state() {
+      return { ...state }
+    },
+    /** Show this state (another window's): no cell:exercise event. */
+    restore({ hints: count, solution }) {
+      Object.assign(state, { hints: Math.min(count, hints.length), solution })
+      show()
+    },
+  }
+  hintButton.addEventListener('click', () => change({ hints: state.hints + 1 }))
+  solutionButton.addEventListener('click', () => {
     cell.setCode(spec.solution)
+    change({ solution: true })
   })
+  show()
 
   root.addEventListener('cell:run', clear)
-  root.addEventListener('cell:reset', clear)
+  root.addEventListener('cell:reset', () => {
+    clear()
+    change({ solution: false }) // the starter is back; the hints read stay shown
+  })
   root.addEventListener('cell:done', ({ detail }) => {
     if (!detail?.verdict) return
     root.dataset.verdict = detail.verdict.verdict

@@ -13,6 +13,7 @@ import { say } from './say.js'
 /** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
 /** @typedef {import('../shared/protocol.js').Outcome} Outcome */
 /** @typedef {import('../shared/protocol.js').CellView} CellView */
+/** @typedef {import('../shared/protocol.js').ExerciseState} ExerciseState */
 /** @typedef {(callbacks: RunCallbacks) => Promise<Outcome>} RunSource */
 
 const TICK_MS = 100
@@ -50,6 +51,8 @@ export class LiveCell {
     this.startCode = null // the code the editor opens with, when not the slide's (a kept edit)
     /** @type {Partial<RunRequest>} extra fields of this cell's run requests */
     this.request = {}
+    /** @type {{state: ExerciseState, restore: (state: ExerciseState) => void}|null} an exercise's hints and solution (exercise.js) */
+    this.exercise = null
     this.#buildToolbar()
     this.#mountEditorWhenVisible()
     // Keys typed in a cell edit the code; they must never move the slides.

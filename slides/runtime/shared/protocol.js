@@ -201,6 +201,7 @@ export const fromWorker = {
  * @property {string|null} elapsedMs
  * @property {string|undefined} mode
  * @property {Outcome|null} result the last run's outcome (an exercise's verdict)
+ * @property {ExerciseState|null} exercise an exercise's hints shown and solution put in (null: not an exercise)
  * @property {{runId: string, startedAgoMs: number|null}|null} run the cell's run still going
  */
 
@@ -232,6 +233,19 @@ export const fromWorker = {
 
 /** @typedef {{type: 'edit', name: string, code: string, from: string}} EditMessage */
 
+/**
+ * An exercise cell's state beside its code (exercise.js): how many hints are shown, whether Solution put
+ * the solution in (until Reset).
+ * @typedef {{hints: number, solution: boolean}} ExerciseState
+ */
+
+/** @typedef {{type: 'exercise', name: string, from: string} & ExerciseState} ExerciseMessage */
+
+/**
+ * The audience's screen blacked out, or shown again (b or ., black-screen.js).
+ * @typedef {{type: 'screen', black: boolean, from: string}} ScreenMessage
+ */
+
 /** @typedef {{type: 'reset', name: string, from: string}} ResetMessage */
 
 /**
@@ -248,7 +262,7 @@ export const fromWorker = {
 
 /** @typedef {{type: 'run-event', runId: string, name: string} & RunEvent} RunEventMessage */
 
-/** @typedef {HelloMessage|WelcomeMessage|StatusMessage|WindowRunMessage|StopMessage|EditMessage|ResetMessage|RunEventMessage} WindowMessage */
+/** @typedef {HelloMessage|WelcomeMessage|StatusMessage|WindowRunMessage|StopMessage|EditMessage|ResetMessage|ExerciseMessage|ScreenMessage|RunEventMessage} WindowMessage */
 
 export const toWindows = {
   /** @type {(from: string) => HelloMessage} */
@@ -263,6 +277,10 @@ export const toWindows = {
   stop: (name) => ({ type: 'stop', name }),
   /** @type {(name: string, code: string, from: string) => EditMessage} */
   edit: (name, code, from) => ({ type: 'edit', name, code, from }),
+  /** @type {(name: string, state: ExerciseState, from: string) => ExerciseMessage} */
+  exercise: (name, { hints, solution }, from) => ({ type: 'exercise', name, hints, solution, from }),
+  /** @type {(black: boolean, from: string) => ScreenMessage} */
+  screen: (black, from) => ({ type: 'screen', black, from }),
   /** @type {(name: string, from: string) => ResetMessage} */
   reset: (name, from) => ({ type: 'reset', name, from }),
   /** @type {(runId: string, name: string, event: RunEvent) => RunEventMessage} */
