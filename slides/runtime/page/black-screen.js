@@ -6,7 +6,7 @@
 const CSS = `
 #black-screen { display: none; position: fixed; inset: 0; z-index: 30; background: #000; cursor: none; }
 html[data-screen=black] body:not([data-bespoke-view=presenter]) #black-screen { display: block; }
-body[data-bespoke-view=presenter] #black-screen { inset: auto auto 12px 12px; padding: 6px 12px; border-radius: 6px; background: #111; color: #fff;
+body[data-bespoke-view=presenter] #black-screen { inset: 12px auto auto 20px; padding: 6px 12px; border-radius: 6px; background: #111; color: #fff;
   font: 700 16px/1.4 'Noto Sans KR', sans-serif; border: 2px solid #fbbf24; cursor: default; }
 html[data-screen=black] body[data-bespoke-view=presenter] #black-screen { display: block; }
 @media print { #black-screen { display: none !important; } }
