@@ -263,6 +263,8 @@ def test_alone_a_window_opens_where_it_is_asked_to(context, base_url):
     )
     first.page.close()
     again = Window(context.new_page())
+    again.page.goto(f"{base_url}index.html")  # the deck's origin: wait until the closed window's lock is gone
+    again.page.wait_for_function("navigator.locks.query().then(({ held }) => held.length === 0)", polling=100)
     again.page.goto(f"{base_url}asyncio.en.html#5")
     again.wait_python_ready()
     again.wait_position("#5|0")
