@@ -173,6 +173,9 @@ def test_esc_leaves_the_editor_then_does_nothing_in_either_window(context, base_
     # The overview is still there for who asks for it: `o` opens it, Esc closes it.
     audience.page.keyboard.press("o")
     audience.page.wait_for_function("document.querySelector('.bespoke-marp-overview')?.dataset.open === '1'")
+    # Esc goes to the overview's own page (Marp focuses it): once that page has its keys.
+    overview = audience.page.frame_locator(".bespoke-marp-overview iframe")
+    overview.locator("body[data-bespoke-view=overview]").wait_for(state="attached")
     audience.page.keyboard.press("Escape")
     audience.page.wait_for_function("document.querySelector('.bespoke-marp-overview')?.dataset.open !== '1'")
 
