@@ -7,7 +7,7 @@ screen; the slide position, the hints shown and the solution shown are the same 
 
 import pytest
 
-from tests.deck_page import DeckPage
+from deckkit.deck_driver import DeckDriver
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +48,8 @@ _EDITOR_HAS_FOCUS = "!!document.activeElement?.closest('.cm-editor')"
 _CODES = "Object.fromEntries(window.liveDeck.cells.map((cell) => [cell.name, cell.code]))"
 
 
-class Window(DeckPage):
-    """A window of the deck already open (DeckPage without the goto)."""
-
-    def __init__(self, page):
-        self.page = page
+class Window(DeckDriver):
+    """A window of the deck, and where it is."""
 
     def position(self):
         return self.page.evaluate(POSITION)
@@ -65,21 +62,13 @@ class Window(DeckPage):
 
 
 @pytest.fixture
-def context(browser, audit):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    context.on("request", audit.record)
-    errors = []
-    context.on("page", lambda page: page.on("pageerror", lambda error: errors.append(error)))
-    yield context
-    context.close()
-    assert not errors, f"uncaught errors in a window: {errors}"
+def context(contexts):
+    """One browser's context: its windows are one deck's (guarded: page errors, requests off the origin)."""
+    return contexts.new_context()
 
 
 def open_audience(context, base_url, deck):
-    window = Window(context.new_page())
-    window.page.goto(f"{base_url}{deck}.html")
-    window.wait_python_ready()
-    return window
+    return Window.open(context.new_page(), base_url, deck).wait_python_ready()
 
 
 def press_p(context, audience):
