@@ -54,10 +54,10 @@ class Window(DeckDriver):
     def position(self):
         return self.page.evaluate(POSITION)
 
-    def wait_position(self, position, timeout=3_000):
+    def wait_position(self, position, timeout=5_000):
         self.page.wait_for_function(f"{POSITION} === {position!r}", timeout=timeout)
 
-    def wait_moved_from(self, position, timeout=3_000):
+    def wait_moved_from(self, position, timeout=5_000):
         self.page.wait_for_function(f"{POSITION} !== {position!r}", timeout=timeout)
 
 
@@ -277,7 +277,7 @@ def exercise_state(window, name=EXERCISE):
 
 def wait_hints(window, count, name=EXERCISE):
     window.page.wait_for_function(
-        f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.hintsShown === '{count}'", timeout=3_000
+        f"document.querySelector('.live-cell[data-demo=\"{name}\"]').dataset.hintsShown === '{count}'", timeout=5_000
     )
 
 
