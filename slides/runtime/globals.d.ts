@@ -12,6 +12,10 @@ interface Window {
   __liveDeckEarlyWorker: { worker: Worker; query: string; messages: MessageEvent[]; errors: ErrorEvent[]; at: number } | null
   /** The deck's Web Lock as inline/early-boot.js asked for it (leadership.js). */
   __liveDeckLock?: { name: string; held: Promise<boolean>; followerWorkerMs?: number }
+  /** Marp's sync key every window of the deck takes (inline/deck-position.js; slide-position.js). */
+  __liveDeckSyncKey?: string
+  /** The slide this window was asked to open on, when deck-position.js opened it on the other windows' instead. */
+  __liveDeckOpenedAt?: string
   /** Hooks for tests and tooling (deck.js). */
   liveDeck?: object
 }

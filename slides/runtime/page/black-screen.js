@@ -2,6 +2,8 @@
 // for every window of the deck: pressed in the presenter view, it blacks the audience window on the
 // projector, while the presenter view keeps its slide and says the screen is black. A click on the black
 // screen, b or . again, Esc or a key that moves the slides shows it again. Hook: <html data-screen="black">.
+// The message: ../shared/protocol.js (ScreenMessage).
+import { toWindows } from '../shared/protocol.js'
 
 const CSS = `
 #black-screen { display: none; position: fixed; inset: 0; z-index: 30; background: #000; cursor: none; }
@@ -12,12 +14,14 @@ html[data-screen=black] body[data-bespoke-view=presenter] #black-screen { displa
 @media print { #black-screen { display: none !important; } }
 `
 
+/** @typedef {import('../shared/protocol.js').ScreenMessage} ScreenMessage */
+
 /**
- * The deck's black screen; *share* tells the other windows (null: this window only).
+ * The deck's black screen, the same in every window of *pool* (null: this window only).
  * @param {string} label what the presenter view says while the screen is black
- * @param {((black: boolean) => void) | null} share
+ * @param {import('./shared-pool.js').SharedPool | null} pool
  */
-export function blackScreen(label, share) {
+export function blackScreen(label, pool) {
   const style = document.createElement('style')
   style.textContent = CSS
   document.head.append(style)
@@ -28,15 +32,22 @@ export function blackScreen(label, share) {
   document.body.append(cover)
   const screen = {
     black: false,
-    /** Show this state here (as another window said, with share false) and, by default, everywhere. */
+    /**
+     * Show this state here and, unless another window said it (tell false), in every window.
+     * @param {boolean} black
+     */
     show(black, { tell = true } = {}) {
       if (black === screen.black) return
       screen.black = black
       if (black) document.documentElement.dataset.screen = 'black'
       else delete document.documentElement.dataset.screen
-      if (tell) share?.(black)
+      if (tell) pool?.send(toWindows.screen(black, pool.id))
     },
   }
   cover.addEventListener('click', () => screen.show(false))
+  pool?.addEventListener('message', (event) => {
+    const message = /** @type {CustomEvent<ScreenMessage>} */ (event).detail
+    if (message.type === 'screen' && message.from !== pool.id) screen.show(message.black, { tell: false })
+  })
   return screen
 }

@@ -88,11 +88,7 @@ async function start() {
   pool.addEventListener('status', (event) => /** @type {CustomEvent} */ (event).detail.status !== 'loading' && afterBoot())
   setTimeout(afterBoot, 5000)
   if (document.body.dataset.bespokeView === 'presenter') showPresenterStatus(pool, text)
-  const screen = blackScreen(text.blackScreen, lead ? (black) => pool.send({ type: 'screen', black, from: pool.id }) : null)
-  pool.addEventListener('message', ({ detail: message }) => {
-    if (message.type === 'screen' && message.from !== pool.id) screen.show(message.black, { tell: false })
-  })
-  presenterKeys(screen)
+  presenterKeys(blackScreen(text.blackScreen, pool instanceof SharedPool ? pool : null))
 
   // The cells load while Python boots (the worker starts first); their editor later (lazy-editor.js).
   try {
