@@ -304,6 +304,10 @@ def test_hints_and_the_solution_shown_are_one_state_in_every_window(context, bas
     assert "create_task" in exercise_state(audience)["code"] or "gather" in exercise_state(audience)["code"]
     # A presenter view opened later (the old one closed) shows the same state.
     presenter.page.close()
+    # Marp reopens its presenter window by name: once the closed one has gone (its count of windows says so).
+    audience.page.wait_for_function(
+        "JSON.parse(localStorage.getItem('bespoke-marp-sync-' + window.__liveDeckSyncKey)).reference === 1"
+    )
     late = press_p(context, audience)
     wait_hints(late, 3)
     assert exercise_state(late) == exercise_state(audience)
