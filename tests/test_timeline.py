@@ -60,7 +60,7 @@ def test_ten_thousand_tasks_aggregate_into_a_readable_timeline():
 
 
 def test_lane_labels_keep_arguments_short():
-    """A loop-time float reads 16.2, not 16.195830000000001; a long argument is cut."""
+    """A float reads 16.2, not 16.195830000000001; a long string is cut."""
     import asyncio
 
     async def blocking(name, t0):
@@ -73,7 +73,81 @@ def test_lane_labels_keep_arguments_short():
         return label
 
     with no_host_loop():
-        assert asyncio.run(main()) == "blocking('xxxxxxxxxxxxxx…, 16.2)"
+        assert asyncio.run(main()) == "blocking('xxxxxxxxx…', 16.2)"
+
+
+@pytest.mark.parametrize(("args", "label"), [
+    (("'A'", "asyncio.Semaphore(2)", "1.8e9"), "download('A', gate, t0)"),  # an object, a clock reading: by name
+    (("'x' * 40", "[1, 2, 3]", "None"), "download('xxxxxxxxx…', …)"),  # ≤ 28 characters
+    (("10**20", "{'a': 1}", "True"), "download(name, gate, True)"),
+])
+def test_lane_labels_stay_short_and_readable_whatever_the_arguments(args, label):
+    """A Semaphore, a list, a loop's clock reading: named as the code names them, never their repr."""
+    import asyncio
+
+    source = (f"async def download(name, gate, t0):\n    await asyncio.sleep(0)\n"
+              f"async def main():\n    task = asyncio.create_task(download({', '.join(args)}))\n"
+              f"    label = describe_task(task)\n    await task\n    return label\n")
+    namespace = {"asyncio": asyncio, "describe_task": describe_task}
+    exec(source, namespace)
+    with no_host_loop():
+        assert asyncio.run(namespace["main"]()) == label
+    assert len(label) <= 40
+
+
+PRIMITIVE_WAITS = {
+    "Semaphore": ("asyncio.Semaphore(0)", "async with gate: pass"),
+    "BoundedSemaphore": ("asyncio.BoundedSemaphore(1); await gate.acquire()", "await gate.acquire()"),
+    "Lock": ("asyncio.Lock(); await gate.acquire()", "async with gate: pass"),
+    "Event.wait": ("asyncio.Event()", "await gate.wait()"),
+    "Condition.wait": ("asyncio.Condition()", "async with gate: await gate.wait()"),
+    "Queue.get": ("asyncio.Queue()", "await gate.get()"),
+    "Queue.put": ("asyncio.Queue(1); gate.put_nowait(0)", "await gate.put(1)"),
+    "PriorityQueue.get": ("asyncio.PriorityQueue()", "await gate.get()"),
+}
+
+
+@pytest.mark.parametrize("what", PRIMITIVE_WAITS)
+def test_a_wait_on_a_synchronization_primitive_is_named_on_its_lane(what):
+    """Not "future": the lane says which primitive held the task (Semaphore, Lock, Event, Condition, Queue)."""
+    import asyncio
+
+    from _livedeck.asyncio_timeline import Tracer
+
+    make, wait = PRIMITIVE_WAITS[what]
+    make, _, setup = make.partition("; ")
+    source = (f"import asyncio\nasync def waiter(gate):\n    {wait}\n"
+              f"async def main():\n    gate = {make}\n    {setup or 'pass'}\n"
+              f"    task = asyncio.create_task(waiter(gate))\n    await asyncio.sleep(1)\n    task.cancel()\n"
+              f"    await asyncio.gather(task, return_exceptions=True)\n"
+              f"asyncio.run(main())\n")
+    with no_host_loop(), Tracer() as tracer:
+        exec(compile(source, "primitive.py", "exec"), {"__name__": "__main__"})
+    waiter, = [lane for lane in tracer.as_dict()["lanes"] if lane["label"].startswith("waiter(")]
+    assert [w[2] for w in waiter["waits"]] == [what]
+
+
+def test_five_tasks_get_five_lanes_and_more_fold_past_what_a_slide_holds():
+    """main and five downloads: six lanes, each task its own (MAX_LANES); a sixth download folds the
+    newest download's lane and itself into one lane, so the picture keeps MAX_LANES lanes."""
+    import asyncio
+
+    from _livedeck.asyncio_timeline import MAX_LANES, Tracer
+
+    def trace(count):
+        source = ("import asyncio\nasync def download(name):\n    await asyncio.sleep(1)\n"
+                  f"async def main():\n    await asyncio.gather(*(download(n) for n in range({count})))\n"
+                  "asyncio.run(main())\n")
+        with no_host_loop(), Tracer() as tracer:
+            exec(compile(source, "downloads.py", "exec"), {"__name__": "__main__"})
+        return [(lane["label"], lane["count"], round(lane["end"])) for lane in tracer.as_dict()["lanes"]]
+
+    assert MAX_LANES >= 6
+    assert trace(5) == [("main()", 1, 1)] + [(f"download({n})", 1, 1) for n in range(5)]
+    folded = trace(8)
+    assert len(folded) == MAX_LANES
+    assert folded[-1] == ("download() ×4", 4, 1)
+    assert [label for label, _, _ in folded[1:-1]] == [f"download({n})" for n in range(4)]
 
 
 def test_every_asyncio_demo_has_a_static_timeline(built_site):

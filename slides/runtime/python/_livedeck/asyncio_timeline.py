@@ -30,7 +30,7 @@ _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__))  # the live runtime's modules
 _internal_codes = {}  # code object → bool, so the check costs one lookup per step
 
-MAX_LANES = 4  # beyond this, tasks running the same coroutine share one aggregate lane
+MAX_LANES = 6  # what a slide's timeline holds; beyond this, tasks of one coroutine fold into one lane
 MAX_THREAD_LANES = 4  # beyond this, the other threads share one lane
 MERGE_GAP = 0.005  # s: an aggregate lane's steps closer than this draw as one bar
 MAX_EVENTS = 5000  # the graders' facts (prints, waits, cancellations, finishes) kept per run
@@ -66,15 +66,40 @@ class Lane:
         return trace
 
 
-def _short_repr(value, limit=16):
-    """An argument as a lane label shows it: 16.2 for a loop-time float, long values cut short."""
-    text = f"{value:.3g}" if isinstance(value, float) else repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+MAX_LABEL = 28  # characters of a lane's label: the call as the code wrote it, cut short past that
+_ELIDED = "…"
+
+
+def _short_repr(value, name=_ELIDED, limit=12):
+    """An argument as a lane label shows it: a literal the slide's code could have written ('A', 2,
+    16.2 for a loop-time float), else its parameter's *name* (a Semaphore: gate; a clock reading: t0)."""
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value) if len(repr(value)) <= limit else name
+    if isinstance(value, float) and abs(value) < 1e4:
+        return f"{value:.3g}"
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= limit else text[: limit - 2] + _ELIDED + text[0]
+    return name
+
+
+def _call_label(name, shown):
+    """name(a, b, …), kept ≤ MAX_LABEL characters: the last arguments give way to one "…"."""
+    shown = list(shown)
+    while len(f"{name}({', '.join(shown)})") > MAX_LABEL and shown and shown != [_ELIDED]:
+        if shown[-1] == _ELIDED:
+            del shown[-2]  # the trailing "…" stands for it too
+        else:
+            shown[-1] = _ELIDED
+    label = f"{name}({', '.join(shown)})"
+    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 2] + _ELIDED + ")"
 
 
 def _call_text(code, f_locals):
-    args = ", ".join(_short_repr(f_locals[name]) for name in code.co_varnames[: code.co_argcount] if name in f_locals)
-    return f"{code.co_name}({args})"
+    names = [name for name in code.co_varnames[: code.co_argcount] if name in f_locals]
+    return _call_label(code.co_name, [_short_repr(f_locals[name], name) for name in names])
 
 
 def describe_call(fn, args):
@@ -84,7 +109,8 @@ def describe_call(fn, args):
     elif isinstance(fn, functools.partial):
         fn, args = fn.func, fn.args + tuple(args)
     name = getattr(fn, "__name__", None) or type(fn).__name__
-    return f"{name}({', '.join(_short_repr(arg) for arg in args)})"
+    shown = [_short_repr(arg) for arg in args]
+    return _call_label(name, [text for i, text in enumerate(shown) if text != _ELIDED or shown[i - 1:i] != [_ELIDED]])
 
 
 def describe_task(task):
@@ -99,9 +125,32 @@ def _format_seconds(value):
     return f"{value:g}" if isinstance(value, (int, float)) else repr(value)
 
 
+_PRIMITIVE_FILES = {os.path.join(_ASYNCIO_DIR, name) for name in ("locks.py", "queues.py")}
+_ACQUIRE = {"acquire", "__aenter__"}  # a Lock's or a Semaphore's wait: named by the primitive alone
+
+
+def waiting_primitive(coro):
+    """The synchronization primitive a coroutine chain waits in, as a lane says it: Semaphore, Lock,
+    Event.wait, Condition.wait, Queue.get, Queue.put (a subclass by its own name: BoundedSemaphore,
+    PriorityQueue.get); None when it waits on no such thing. The innermost one counts: a Condition's
+    wait that re-acquires its lock waits on the Lock."""
+    found = None
+    while coro is not None and hasattr(coro, "cr_code"):
+        frame = coro.cr_frame
+        if coro.cr_code.co_filename in _PRIMITIVE_FILES and frame is not None and "self" in frame.f_locals:
+            kind, method = type(frame.f_locals["self"]).__name__, coro.cr_code.co_name
+            found = kind if method in _ACQUIRE else f"{kind}.{method}"
+        coro = coro.cr_await
+    return found
+
+
 def awaiting(task, names):
-    """What a suspended task waits on, in the slide's words: sleep(1), say_after(2, 'world'), gather."""
+    """What a suspended task waits on, in the slide's words: sleep(1), say_after(2, 'world'), gather,
+    Semaphore, Queue.get."""
     coro = task.get_coro()
+    primitive = waiting_primitive(coro)
+    if primitive is not None:
+        return primitive
     while getattr(coro, "cr_await", None) is not None and hasattr(coro.cr_await, "cr_code"):
         coro = coro.cr_await
     code = getattr(coro, "cr_code", None)
@@ -269,18 +318,30 @@ class Tracer:
         function = getattr(task.get_coro(), "__qualname__", None) or task.get_name()
         if len(self.lanes) < self.max_lanes:
             lane = Lane(function, self._names.get(task) or describe_task(task), start)
+            self.lanes.append(lane)
         else:
-            # The first tasks get a lane each; the rest share one lane per coroutine function.
-            key = ("all", function)
-            lane = next((candidate for candidate in self.lanes if candidate.key == key), None)
-            if lane is not None:
-                lane.count += 1
-                lane.label = f"{function}() ×{lane.count}"
-                self._by_task[task] = lane
-                return lane
-            lane = Lane(key, f"{function}() ×1", start, aggregate=True)
-        self.lanes.append(lane)
+            lane = self._folded_lane(function, start)
+            lane.count += 1
+            lane.label = f"{function}() ×{lane.count}"
+            if lane.done < lane.count:
+                lane.end = None
         self._by_task[task] = lane
+        return lane
+
+    def _folded_lane(self, function, start):
+        """Past MAX_LANES, the lane that tasks running *function* share: theirs if there is one, else the
+        newest lane of that function folded into it (so the timeline keeps MAX_LANES lanes), else a new one."""
+        key = ("all", function)
+        for lane in self.lanes:
+            if lane.key == key:
+                return lane
+        lane = next((lane for lane in reversed(self.lanes) if lane.key == function and lane is not self.lanes[0]), None)
+        if lane is None:
+            lane = Lane(key, f"{function}() ×0", start, aggregate=True)
+            lane.count = 0
+            self.lanes.append(lane)
+            return lane
+        lane.key, lane.aggregate, lane.waits = key, True, []
         return lane
 
     def _record(self, task, start, end):
