@@ -59,6 +59,7 @@ class Project:
     def build(self, changed=None) -> None:
         """Decks always; the bundled runtime and assets on the first build or when the runtime changed."""
         self.out.mkdir(parents=True, exist_ok=True)
+        site.check_sources(self.root, self.decks)
         for deck in self.decks:
             site.marp(self.slides / f"{deck}.md", self.out / f"{deck}.html", config=self.slides / "marp.config.mjs")
         runtime = self.slides / "runtime"

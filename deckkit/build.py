@@ -120,8 +120,18 @@ def record_demos() -> Path:
     return RECORDINGS
 
 
+def check_sources(root: Path = ROOT, decks: tuple[str, ...] = DECKS) -> None:
+    """Stop on a mistake a test or a learner would otherwise find (deckkit/deck_check.py), naming where."""
+    from .deck_check import check_project
+
+    problems = check_project(root, decks)
+    if problems:
+        raise BuildError("✗ the decks' sources have mistakes:\n" + "\n".join(f"  {p}" for p in problems))
+
+
 def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     """Build every deck and its assets into *dist*; returns the HTML files."""
+    check_sources(ROOT, decks)
     dist.mkdir(parents=True, exist_ok=True)
     recordings = record_demos()
     timelines = dist / "timelines"

@@ -1,0 +1,122 @@
+"""Mistakes in the decks' sources fail the build, naming the deck, the slide, the file and the line
+(deckkit/deck_check.py), on a temporary copy of the project: each broken case, and the copy unbroken."""
+
+import re
+import shutil
+
+import pytest
+
+from deckkit.authoring import Project
+from deckkit.build import BuildError, check_sources
+from deckkit.paths import DECKS, ROOT
+
+PROBE_TOML = '''[ko]
+title = "연습"
+task = "해 보세요"
+hints = ["하나"]
+[ko.messages]
+pass = "{total:.1f}초: 통과!"
+slow = "{total:.1f}초: {ticks}번"
+[en]
+title = "Probe"
+task = "Try it"
+hints = ["one"]
+[en.messages]
+pass = "{total:.1f} s: passed!"
+slow = "{total:.1f} s: {ticks} ticks"
+'''
+PROBE_CHECK = 'def check(run):\n    if run.total > 1:\n        run.fail("slow", ticks=3)\n'
+
+
+@pytest.fixture
+def project(tmp_path):
+    """slides/*.md and demos/ copied, with an exercise `probe` on a slide of its own at the end of both decks."""
+    (tmp_path / "slides").mkdir()
+    for deck in DECKS:
+        text = (ROOT / "slides" / f"{deck}.md").read_text()
+        (tmp_path / "slides" / f"{deck}.md").write_text(text + "\n---\n\n## Probe\n\n```python exercise=probe\n```\n")
+    shutil.copytree(ROOT / "demos", tmp_path / "demos", ignore=shutil.ignore_patterns("__pycache__"))
+    probe = tmp_path / "demos" / "exercises" / "probe"
+    probe.mkdir()
+    (probe / "starter.py").write_text("import asyncio\n\nasync def main():\n    await asyncio.sleep(2)\n\nasyncio.run(main())\n")
+    (probe / "solution.py").write_text("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n")
+    (probe / "check.py").write_text(PROBE_CHECK)
+    (probe / "exercise.toml").write_text(PROBE_TOML)
+    return tmp_path
+
+
+def problems(root):
+    with pytest.raises(BuildError) as failure:
+        check_sources(root, DECKS)
+    return str(failure.value.code)
+
+
+def slides_built(site, deck="asyncio.ko"):
+    return len(re.findall(r"<section[ >]", (site / f"{deck}.html").read_text()))
+
+
+def test_the_copy_as_it_is_builds(project):
+    check_sources(project, DECKS)  # no BuildError: the probe is a well-formed exercise
+
+
+def test_a_check_that_does_not_compile(project, built_site):
+    (project / "demos/exercises/probe/check.py").write_text("def check(run):\n    if run.total > 1\n        pass\n")
+    said = problems(project)
+    assert "demos/exercises/probe/check.py:2:" in said
+    probe_slide = slides_built(built_site) + 1  # the slide after the last, as Marp numbers them
+    assert f"slides/asyncio.ko.md slide {probe_slide} (line" in said and "slides/asyncio.en.md slide" in said
+
+
+def test_a_check_that_defines_no_check_function(project):
+    (project / "demos/exercises/probe/check.py").write_text("def grade(run):\n    pass\n")
+    assert "demos/exercises/probe/check.py: defines no check(run)" in problems(project)
+
+
+def test_a_key_one_language_lacks(project):
+    toml = project / "demos/exercises/probe/exercise.toml"
+    toml.write_text(toml.read_text().replace('slow = "{total:.1f} s: {ticks} ticks"\n', ""))
+    said = problems(project)
+    assert "demos/exercises/probe/check.py:3: no [en.messages] slow in demos/exercises/probe/exercise.toml" in said
+    assert "[ko.messages] slow" not in said
+
+
+def test_a_placeholder_the_check_does_not_fill(project):
+    toml = project / "demos/exercises/probe/exercise.toml"
+    toml.write_text(toml.read_text().replace("{ticks} ticks", "{ticks} ticks, {count} times"))
+    said = problems(project)
+    assert ("demos/exercises/probe/check.py:3: [en.messages] slow in demos/exercises/probe/exercise.toml "
+            "names {count}, which run.fail(\"slow\", …) does not fill") in said
+    assert "[ko.messages]" not in said
+
+
+def test_a_pass_message_with_a_placeholder_nothing_fills(project):
+    toml = project / "demos/exercises/probe/exercise.toml"
+    toml.write_text(toml.read_text().replace('"{total:.1f}초: 통과!"', '"{total:.1f}초, {ticks}번: 통과!"'))
+    assert "[ko.messages] pass in demos/exercises/probe/exercise.toml names {ticks}" in problems(project)
+
+
+def test_highlights_beyond_the_files_end(project):
+    deck = project / "slides" / "asyncio.en.md"
+    deck.write_text(deck.read_text().replace("```python demo=gather\n", "```python demo=gather {30|2-40}\n"))
+    lines = len((project / "demos" / "gather.py").read_text().rstrip("\n").splitlines())
+    line = deck.read_text().splitlines().index("```python demo=gather {30|2-40}") + 1
+    said = problems(project)
+    assert f"slides/asyncio.en.md slide " in said and f"(line {line}): {{30|2-40}} highlights line " in said
+    assert f"but demos/gather.py has {lines} lines" in said
+    assert f"highlights line {', '.join(str(n) for n in range(lines + 1, 41))}," in said
+    assert "asyncio.ko.md" not in said
+
+
+def test_a_demo_on_one_deck_only(project):
+    deck = project / "slides" / "asyncio.ko.md"
+    deck.write_text(deck.read_text().replace("```python demo=blocking_pitfall\n```\n", ""))
+    said = problems(project)
+    assert "demo=blocking_pitfall is on no slide of slides/asyncio.ko.md" in said
+    assert said.count("slides/asyncio.en.md slide") == 1
+
+
+def test_the_authoring_build_stops_on_them_too(project):
+    (project / "demos/exercises/probe/check.py").write_text("def check(run):\n    run.fail(\n")
+    with pytest.raises(BuildError, match="probe/check.py:2"):
+        Project(project, DECKS, project / "dist").build()
+    assert not (project / "dist" / "asyncio.ko.html").exists()
