@@ -150,6 +150,7 @@ def test_five_tasks_get_five_lanes_and_more_fold_past_what_a_slide_holds():
     assert [label for label, _, _ in folded[1:-1]] == [f"download({n})" for n in range(4)]
 
 
+@pytest.mark.every_demo
 def test_every_asyncio_demo_has_a_static_timeline(built_site):
     for demo in sorted(DEMOS.glob("*.py")):
         uses_loop = "asyncio.run(" in demo.read_text()
@@ -262,3 +263,21 @@ def test_the_trace_says_how_late_the_loops_timers_fired():
     assert 0.14 <= trace["lag"] < 0.5
     assert Run([], trace=trace).near(1.0 + 0.15 + trace["lag"] - 0.01, 1)
     assert not Run([], trace=dict(trace, lag=0.0)).near(1.0 + 0.15 + trace["lag"] - 0.01, 1)
+
+
+@pytest.mark.browser
+def test_five_downloads_two_at_a_time_show_five_lanes_that_wait_on_the_semaphore(page, base_url, tmp_path):
+    """The Semaphore demo live: main() and a lane per download, A and B running at once, C and D waiting on
+    the Semaphore for 1 s and E for 2 s — the staircase the slide teaches, named."""
+    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    assert deck.run("semaphore") == "done"
+    cell = deck.cell("semaphore")
+    lanes_ = cell.locator("[data-role=timeline] g.lane").all()
+    labels = [lane.get_attribute("data-label") for lane in lanes_]
+    assert labels == ["main()"] + [f"download('{name}', gate, t0)" for name in "ABCDE"]
+    ends = [float(lane.get_attribute("data-end")) for lane in lanes_[1:]]
+    assert [round(end) for end in ends] == [1, 1, 2, 2, 3], ends
+    waits = [lane.locator("text").all_text_contents() for lane in lanes_[1:]]
+    assert all("Semaphore" not in texts for texts in waits[:2]), waits
+    assert all("Semaphore" in texts for texts in waits[2:]), waits
+    cell.screenshot(path=str(tmp_path / "semaphore.png"))  # look at it: pytest --basetemp keeps it
