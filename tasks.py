@@ -52,15 +52,39 @@ def present(c, port=8000, no_build=False):
         server.server_close()
 
 
-@task(help={"k": "only tests matching this pytest -k expression"})
-def test(c, k=""):
-    """Install what is missing (npm ci, Debian's chromium), build, then run every test."""
+@task(help={"k": "only tests matching this pytest -k expression",
+            "demo": "only the tests of this demo or exercise (its build, CPython, timeline, render, export, browser)"})
+def test(c, k="", demo=""):
+    """Install what is missing (npm ci, Debian's chromium), build if a source changed, then run the tests."""
     requirements.python_test_packages()
     requirements.node_modules()
     requirements.debian_packages(for_tests=True)
-    build(c)
-    selection = f" -k {shlex.quote(k)}" if k else ""
+    from deckkit.build_stamp import build_is_current
+
+    if build_is_current():
+        print("✓ dist/ is current: no source changed since the last build")
+    else:
+        build(c)
+    selection = (f" -k {shlex.quote(k)}" if k else "") + (f" --demo {shlex.quote(demo)}" if demo else "")
     c.run(f"{shlex.quote(sys.executable)} -m pytest{selection}", pty=False, env={"DECK_BUILT": "1"})
+
+
+@task(name="new-demo", help={"name": "the demo's module name: demos/<name>.py"})
+def new_demo(c, name):
+    """Make a demo: demos/<name>.py, demos/expected/<name>.toml and a slide in both decks; print what is left."""
+    from deckkit.paths import ROOT
+    from deckkit.scaffold import new_demo as scaffold
+
+    print("\n".join(scaffold(name, ROOT)))
+
+
+@task(name="new-exercise", help={"name": "the exercise's name: demos/exercises/<name>/"})
+def new_exercise(c, name):
+    """Make an exercise: its folder, wrong-answer stubs, its STARTERS entry, a slide in both decks; print what is left."""
+    from deckkit.paths import ROOT
+    from deckkit.scaffold import new_exercise as scaffold
+
+    print("\n".join(scaffold(name, ROOT)))
 
 
 @task(help={"k": "only programs whose name contains this",

@@ -149,6 +149,10 @@ def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
     write_index(dist / "index.html", decks)
     precompress(dist)
     keep_python_snapshot(dist)
+    if dist == DIST and decks == DECKS:
+        from .build_stamp import record_build
+
+        record_build()  # `invoke test` and pytest build again only once a source changes
     return outputs
 
 

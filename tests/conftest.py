@@ -10,10 +10,28 @@ from deckkit.deck_driver import DeckDriver
 from deckkit.paths import DECKS, DIST
 
 
+def pytest_addoption(parser):
+    parser.addoption("--demo", default="", metavar="NAME",
+                     help="only the tests of demo or exercise NAME: those whose id names it, and those marked "
+                          "every_demo (they check every demo at once: build, timelines, slides, PDF)")
+
+
+def pytest_collection_modifyitems(config, items):
+    name = config.getoption("--demo")
+    if not name:
+        return
+    kept = [item for item in items if name in item.nodeid or item.get_closest_marker("every_demo")]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def built_site():
-    """dist/ as `invoke build` makes it (rebuilt once per session unless `invoke test` just did)."""
-    if os.environ.get("DECK_BUILT") != "1":
+    """dist/ as `invoke build` makes it: built again when a source changed since the last build
+    (deckkit/build_stamp.py), never with DECK_BUILT=1 (`invoke test` just saw to it)."""
+    from deckkit.build_stamp import build_is_current
+
+    if os.environ.get("DECK_BUILT") != "1" and not build_is_current():
         from deckkit.build import build
 
         build()

@@ -13,7 +13,7 @@ import brotli
 import pytest
 
 from deckkit.build import BuildError, marp
-from deckkit.paths import DECKS, DEMOS, ROOT, RUNTIME_PACKAGE, SLIDES, demo_files, runtime_modules
+from deckkit.paths import DECKS, DEMOS, ROOT, RUNTIME_PACKAGE, SLIDES, deck_source, demo_files, runtime_modules
 from deckkit.sources import reader
 
 
@@ -56,6 +56,7 @@ def decks(built_site):
     return {deck: (built_site / f"{deck}.html").read_text() for deck in DECKS}
 
 
+@pytest.mark.every_demo
 def test_every_demo_on_a_slide_is_its_file_verbatim(decks):
     """Verbatim in the Korean deck; in the English deck with its comments translated (deckkit/sources.py,
     token for token the same code: tests/test_i18n.py)."""
@@ -68,6 +69,7 @@ def test_every_demo_on_a_slide_is_its_file_verbatim(decks):
             assert code == expected, f"{deck}: the slide's {name} differs from demos/{name}.py"
 
 
+@pytest.mark.every_demo
 def test_both_decks_show_every_demo_in_the_same_order(decks):
     orders = {deck: [name for name, _ in live_cells(page)] for deck, page in decks.items()}
     korean, english = (orders[deck] for deck in DECKS)
@@ -271,3 +273,13 @@ def test_a_build_that_cannot_make_the_snapshot_says_so_and_goes_on(tmp_path, cap
     assert said.startswith("! no Python snapshot for the deck (") and "no-chromium" in said, said
     assert "first open boots Python cold" in said
     assert not list((tmp_path / "snapshots").iterdir())
+
+
+@pytest.mark.every_demo
+def test_no_slide_or_exercise_keeps_a_scaffolds_todo():
+    """`invoke new-demo` / `new-exercise` leave TODO where words are wanted: titles, notes, texts."""
+    left = [f"slides/{deck}.md:{number}: {line.strip()}" for deck in DECKS
+            for number, line in enumerate(deck_source(deck).read_text().splitlines(), 1) if "TODO" in line]
+    left += [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sorted(DEMOS.glob("exercises/*/exercise.toml"))
+             for line in path.read_text().splitlines() if "TODO" in line]
+    assert not left, "still to be written:\n" + "\n".join(left)

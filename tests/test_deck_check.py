@@ -10,6 +10,8 @@ from deckkit.authoring import Project
 from deckkit.build import BuildError, check_sources
 from deckkit.paths import DECKS, ROOT
 
+pytestmark = pytest.mark.every_demo  # the checks cover every demo and exercise of the decks
+
 PROBE_TOML = '''[ko]
 title = "연습"
 task = "해 보세요"
@@ -120,3 +122,22 @@ def test_the_authoring_build_stops_on_them_too(project):
     with pytest.raises(BuildError, match="probe/check.py:2"):
         Project(project, DECKS, project / "dist").build()
     assert not (project / "dist" / "asyncio.ko.html").exists()
+
+
+def test_a_check_that_raises_on_a_run_shows_its_traceback_through_try_check(project):
+    """What the build cannot see: `python -m deckkit.try_check` runs an answer through the check and lets
+    the check's error show where it is (the learner reads labels.js verdicts.checkError instead)."""
+    import subprocess
+    import sys
+
+    (project / "demos/exercises/probe/check.py").write_text(
+        "def check(run):\n    lane = run.lanes('main(')[0]\n    if lane['end'] > 1:\n        run.fail('slow', ticks=lane.ticks)\n")
+    starter = project / "demos/exercises/probe/starter.py"
+    result = subprocess.run([sys.executable, "-m", "deckkit.try_check", "probe", str(starter), "--demos",
+                             str(project / "demos")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert 'check.py", line 4, in check' in result.stderr and "AttributeError" in result.stderr, result.stderr
+    solution = project / "demos/exercises/probe/solution.py"
+    result = subprocess.run([sys.executable, "-m", "deckkit.try_check", "probe", str(solution), "--demos",
+                             str(project / "demos"), "--lang", "ko"], cwd=ROOT, capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "pass: 1.0초: 통과!\n"), result.stderr

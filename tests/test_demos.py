@@ -1,6 +1,9 @@
 """Every demo under CPython: its exact output and its timing in loop time (looptime: nothing sleeps).
 
-The expectations below are what the slides teach; a demo added to demos/ without one fails.
+The expectations are what the slides teach, one file per demo: demos/expected/<name>.toml
+(deckkit/expectations.py); a demo added to demos/ without one fails, naming the file to write.
+Under demo_runner the wall clock starts at 12:00:00 and moves with loop time: the timestamps a demo
+prints show the 3 s and 2 s the slides teach.
 """
 
 import asyncio
@@ -12,40 +15,9 @@ import warnings
 import pytest
 
 from deckkit.demo_runner import no_host_loop, run_demo
+from deckkit.expectations import MissingExpectation, expected, toml_text
 from deckkit.paths import ROOT, demo_files
 from tests.transcripts import normalise
-
-# Under demo_runner the wall clock starts at 12:00:00 and moves with loop time: the timestamps
-# the demo prints show the 3 s and 2 s the slides teach.
-SAY_AFTER_3S = "started at 12:00:00\nhello\nworld\nfinished at 12:00:03\n"
-SAY_AFTER_2S = "started at 12:00:00\nhello\nworld\nfinished at 12:00:02\n"
-
-# name → (stdout, stderr, loop time in seconds)
-EXPECTED = {
-    "function_vs_coroutine": (
-        "function: start\ndone\ncoroutine: step 1\npaused\ncoroutine: resumed with 42\npaused again\n", "", 0.0),
-    "range_memory": (
-        "range(10)     48 bytes\nrange(10**9)  48 bytes\nsame size: True\nlist, 10**6   8000056 bytes\n"
-        "stopped at 3\n", "", 0.0),
-    "coroutine_object": (
-        "<function main at 0x…>\n<coroutine object main at 0x…>\nTrue\nTrue\n", "", 0.0),
-    "asyncio_run": ("main is running\nasyncio.run returned 42\n", "", 1.0),
-    "asyncio_run_new_loop": ("a new loop each time: True\nthe first one is closed: True\n", "", 0.0),
-    "asyncio_run_nested": ("RuntimeError: asyncio.run() cannot be called from a running event loop\n", "", 0.0),
-    "await_coroutine": (
-        "42\n",
-        "await_coroutine.py:9: RuntimeWarning: coroutine 'nested' was never awaited\n  nested()\n"
-        "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-        0.0),
-    "await_task": ("42\n", "", 0.0),
-    "await_future": ("done? False\nready\ndone? True\n", "", 1.0),
-    "say_after_sequential": (SAY_AFTER_3S, "", 3.0),
-    "say_after_tasks": (SAY_AFTER_2S, "", 2.0),
-    "gather": ("started at 12:00:00\nhello\nworld\n['HELLO', 'WORLD']\nfinished at 12:00:02\n", "", 2.0),
-    "task_group": (SAY_AFTER_2S, "", 2.0),
-    "blocking_pitfall": ("A starts at 0.0 s\nA ends at 1.0 s\nB starts at 1.0 s\nB ends at 2.0 s\n", "", 2.0),
-    "many_tasks": ("10000 tasks done in 1.0 s\n", "", 1.0),
-}
 
 DEMOS = [path.stem for path in demo_files()]
 MAX_LINES, MAX_COLUMNS = 16, 56  # what fits the code column of a 16:9 slide in 23 px type
@@ -58,12 +30,17 @@ def columns(line):
 
 @pytest.mark.parametrize("name", DEMOS)
 def test_demo_prints_what_the_slide_teaches_in_loop_time(name):
-    assert name in EXPECTED, f"demos/{name}.py has no expected output in tests/test_demos.py"
-    stdout, stderr, seconds = EXPECTED[name]
     transcript = run_demo(name)
-    assert normalise(transcript.stdout, timestamps=False) == stdout
-    assert normalise(transcript.stderr).replace(f"{ROOT}/demos/", "") == stderr
-    assert transcript.loop_elapsed == pytest.approx(seconds, abs=0.05)
+    stdout = normalise(transcript.stdout, timestamps=False)
+    stderr = normalise(transcript.stderr).replace(f"{ROOT}/demos/", "")
+    printed = f"CPython printed, in {transcript.loop_elapsed:.2f} s of loop time:\n{toml_text(name, stdout, stderr, transcript.loop_elapsed)}"
+    try:
+        expectation = expected(name)
+    except MissingExpectation as missing:  # names the file to write, and what to write in it
+        pytest.fail(f"{missing}\n{printed}", pytrace=False)
+    assert stdout == expectation.stdout, printed
+    assert stderr == expectation.stderr, printed
+    assert transcript.loop_elapsed == pytest.approx(expectation.seconds, abs=0.05), printed
     # Both streams, interleaved as printed, make up the same text.
     for stream, text in (("stdout", transcript.stdout), ("stderr", transcript.stderr)):
         assert "".join(f"{line}\n" for kind, line in transcript.lines if kind == stream) == text
@@ -89,7 +66,7 @@ def test_demo_runs_as_a_module_on_its_own(name):
     result = subprocess.run([sys.executable, "-m", f"demos.{name}"], cwd=ROOT, capture_output=True, text=True,
                             timeout=30)
     assert result.returncode == 0, result.stderr
-    assert normalise(result.stdout) == normalise(EXPECTED[name][0])  # real time: any clock
+    assert normalise(result.stdout) == normalise(expected(name).stdout)  # real time: any clock
 
 
 # The claims of the asyncio.run() slides, asserted directly.

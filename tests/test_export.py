@@ -39,6 +39,7 @@ def page_texts(path):
     return [re.sub(r"\s+", "", a) + "\n" + re.sub(r"\s+", "", b) for a, b in zip(layout, raw)]
 
 
+@pytest.mark.every_demo
 @pytest.mark.parametrize("deck", DECKS)
 def test_pdf_has_a_page_per_slide_with_code_and_recorded_output(pdfs, deck):
     pdf = pdfs[deck]
@@ -68,6 +69,7 @@ def test_pdf_pages_render_korean_with_the_bundled_fonts(pdfs):
     assert "NanumGothicCoding" in fonts
 
 
+@pytest.mark.every_demo
 @pytest.mark.parametrize("deck", DECKS)
 def test_pdf_shows_each_exercise_with_its_hints_then_its_solution_with_recorded_output(pdfs, deck):
     pages = page_texts(pdfs[deck])

@@ -87,6 +87,7 @@ class CodeBlocks(HTMLParser):
             self.blocks[-1] += data
 
 
+@pytest.mark.every_demo
 def test_english_deck_shows_no_hangul_in_code(built_site):
     parser = CodeBlocks()
     parser.feed((built_site / "asyncio.en.html").read_text())

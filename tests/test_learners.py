@@ -198,6 +198,7 @@ def test_an_edit_of_older_code_is_set_aside_with_a_note_and_comes_back(page, bas
     assert deck.cell(DEMO).locator("[data-role=edit-note]").count() == 0
 
 
+@pytest.mark.every_demo
 def test_every_exercise_is_on_both_decks(page, base_url):
     for name in ("asyncio.ko", "asyncio.en"):
         page.goto(f"{base_url}{name}.html")

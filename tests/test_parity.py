@@ -14,21 +14,14 @@ import pytest
 
 from deckkit.paths import demo_files, runtime_modules
 from deckkit.demo_runner import no_host_loop, run_demo
+from deckkit.expectations import expected
 from tests.transcripts import normalise
-
-# Figures that honestly depend on the platform, not on what the slide claims.
-PLATFORM_FIGURES = {
-    # Pyodide is 32-bit WebAssembly: objects are smaller; "same size: True" is the claim.
-    "range_memory": [(r"\d[\d,_]* bytes", "N bytes")],
-    # Creating 10,000 tasks costs more in WebAssembly; the claim is ≈1 s, not 10,000 s.
-    "many_tasks": [(r"in 1\.\d s", "in ≈1 s")],
-}
-
 
 def comparable(name, text):
     text = normalise(text)
     text = re.sub(r"\S*?demos/", "", text)  # CPython names the file by its path
-    for pattern, replacement in PLATFORM_FIGURES.get(name, []):
+    # Figures that honestly depend on the platform, not on what the slide claims (demos/expected/<name>.toml).
+    for pattern, replacement in expected(name).platform_figures:
         text = re.sub(pattern, replacement, text)
     return text.strip()
 

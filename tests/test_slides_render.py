@@ -44,6 +44,7 @@ async ([family, text]) => {
 """
 
 
+@pytest.mark.every_demo
 @pytest.mark.parametrize("deck", DECKS)
 def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, audit, deck):
     page.goto(f"{base_url}{deck}.html")
