@@ -60,7 +60,8 @@ def test_ten_thousand_tasks_aggregate_into_a_readable_timeline():
 
 
 def test_lane_labels_keep_arguments_short():
-    """A float reads 16.2, not 16.195830000000001; a long string is cut."""
+    """A float the code wrote reads 1.5; one it computed (a loop-time reading: 16.195830000000001) by its
+    parameter's name; a long string is cut."""
     import asyncio
 
     async def blocking(name, t0):
@@ -68,12 +69,13 @@ def test_lane_labels_keep_arguments_short():
 
     async def main():
         task = asyncio.create_task(blocking("x" * 40, 16.19583))
+        literal = describe_task(asyncio.create_task(blocking("A", 1.5)))
         label = describe_task(task)
         await task
-        return label
+        return label, literal
 
     with no_host_loop():
-        assert asyncio.run(main()) == "blocking('xxxxxxxxx…', 16.2)"
+        assert asyncio.run(main()) == ("blocking('xxxxxxxxx…', t0)", "blocking('A', 1.5)")
 
 
 @pytest.mark.parametrize(("args", "label"), [

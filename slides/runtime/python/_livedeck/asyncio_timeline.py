@@ -71,14 +71,14 @@ _ELIDED = "…"
 
 
 def _short_repr(value, name=_ELIDED, limit=12):
-    """An argument as a lane label shows it: a literal the slide's code could have written ('A', 2,
-    16.2 for a loop-time float), else its parameter's *name* (a Semaphore: gate; a clock reading: t0)."""
+    """An argument as a lane label shows it: a literal the slide's code could have written ('A', 2, 1.5),
+    else its parameter's *name* (a Semaphore: gate; a loop-time reading, 16.195830000000001: t0)."""
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, int):
         return repr(value) if len(repr(value)) <= limit else name
-    if isinstance(value, float) and abs(value) < 1e4:
-        return f"{value:.3g}"
+    if isinstance(value, float) and abs(value) < 1e4 and round(value, 3) == value:
+        return f"{value:g}"
     if isinstance(value, str):
         text = repr(value)
         return text if len(text) <= limit else text[: limit - 2] + _ELIDED + text[0]
