@@ -69,6 +69,7 @@ def verdict(name, path, lang="en"):
     return grade(exercise.check(), exercise.text(lang)["messages"], learner_run(path))
 
 
+@pytest.mark.every_demo
 def test_every_exercise_has_a_corpus_of_right_and_wrong_answers_with_every_key():
     assert len(BY_NAME) >= 4
     assert set(STARTERS) == set(BY_NAME)

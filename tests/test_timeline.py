@@ -268,18 +268,23 @@ def test_the_trace_says_how_late_the_loops_timers_fired():
 
 
 @pytest.mark.browser
-def test_five_downloads_two_at_a_time_show_five_lanes_that_wait_on_the_semaphore(page, base_url, tmp_path):
+def test_five_downloads_two_at_a_time_show_five_lanes_that_wait_on_the_semaphore(page, base_url):
     """The Semaphore demo live: main() and a lane per download, A and B running at once, C and D waiting on
     the Semaphore for 1 s and E for 2 s — the staircase the slide teaches, named."""
-    deck = DeckPage(page, base_url, "asyncio.en").wait_python_ready()
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
     assert deck.run("semaphore") == "done"
     cell = deck.cell("semaphore")
     lanes_ = cell.locator("[data-role=timeline] g.lane").all()
     labels = [lane.get_attribute("data-label") for lane in lanes_]
     assert labels == ["main()"] + [f"download('{name}', gate, t0)" for name in "ABCDE"]
     ends = [float(lane.get_attribute("data-end")) for lane in lanes_[1:]]
-    assert [round(end) for end in ends] == [1, 1, 2, 2, 3], ends
+    # In real time: each at least its second (a busy machine's timers fire late), in the staircase's order.
+    assert all(end >= second - 0.05 for end, second in zip(ends, [1, 1, 2, 2, 3])), ends
+    assert max(ends[:2]) < min(ends[2:4]) and max(ends[2:4]) < ends[4], ends
     waits = [lane.locator("text").all_text_contents() for lane in lanes_[1:]]
     assert all("Semaphore" not in texts for texts in waits[:2]), waits
     assert all("Semaphore" in texts for texts in waits[2:]), waits
-    cell.screenshot(path=str(tmp_path / "semaphore.png"))  # look at it: pytest --basetemp keeps it
+    from deckkit.paths import DIST
+
+    (DIST / "shots").mkdir(exist_ok=True)
+    page.screenshot(path=str(DIST / "shots" / "semaphore-timeline.png"))  # to look at
