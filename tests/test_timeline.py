@@ -80,6 +80,7 @@ def test_lane_labels_keep_arguments_short():
 
 @pytest.mark.parametrize(("args", "label"), [
     (("'A'", "asyncio.Semaphore(2)", "1.8e9"), "download('A', gate, t0)"),  # an object, a clock reading: by name
+    (("'A'", "None", "0.0"), "download('A', None, t0)"),  # virtual time's clock starts at 0.0
     (("'x' * 40", "[1, 2, 3]", "None"), "download('xxxxxxxxx…', …)"),  # ≤ 28 characters
     (("10**20", "{'a': 1}", "True"), "download(name, gate, True)"),
 ])

@@ -77,7 +77,9 @@ def _short_repr(value, name=_ELIDED, limit=12):
         return repr(value)
     if isinstance(value, int):
         return repr(value) if len(repr(value)) <= limit else name
-    if isinstance(value, float) and abs(value) < 1e4 and round(value, 3) == value:
+    # A float with more than 3 decimals was computed; 0.0 is a clock's start in virtual time (the PDF's):
+    # both by name, so the PDF's labels are the live ones.
+    if isinstance(value, float) and 0 < abs(value) < 1e4 and round(value, 3) == value:
         return f"{value:g}"
     if isinstance(value, str):
         text = repr(value)
