@@ -50,7 +50,7 @@ pass = "{total:.1f} s: TODO passed!"
 error = "The run ended with an error ({error}). See the output."
 output = "TODO: done should be printed."
 '''
-WRONG_ANSWER = '''# TODO: a wrong answer a learner would write, and the key its message must have (README, 'Add an exercise')
+WRONG_ANSWER = '''# expect: TODO (the key this answer must get; pass for a right one: README, 'Add an exercise')
 import asyncio
 
 async def main():
@@ -141,8 +141,8 @@ def new_exercise(name: str, root: Path, decks=DECKS) -> list[str]:
         f"per run.fail key, in both languages (the build names a key or placeholder a language lacks)",
         f"  2. each slide: the title for {TODO}; the task and hints come from exercise.toml",
         f"  3. tests/test_exercises.py STARTERS[{name!r}]: the starter's verdict key",
-        f"  4. tests/exercise_answers/{name}/: at least two wrong answers a learner would write (for the stubs), each "
-        f"listed in ANSWERS_EXPECTED (tests/test_exercises.py) with the key and words its message must give",
+        f"  4. tests/exercise_answers/{name}/: at least 30 answers a learner might write, right and wrong (the two "
+        f"stubs first), each opening with `# expect: <key>`",
         f"  5. invoke test --demo {name}",
     ]
 

@@ -19,7 +19,8 @@ def traced_run(path: Path) -> Run:
     tracer = Tracer()
     with tracer:
         transcript = run_file(path)
-    return Run(transcript.stdout.splitlines(), transcript.stderr.splitlines(), transcript.status, tracer.as_dict())
+    return Run(transcript.stdout.splitlines(), transcript.stderr.splitlines(), transcript.status, tracer.as_dict(),
+               path.read_text())
 
 
 def main(argv=None) -> int:

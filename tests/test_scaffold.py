@@ -50,7 +50,7 @@ def test_new_exercise_makes_a_folder_the_build_takes_and_registers_its_starter(p
     check_sources(project, DECKS)  # its check compiles and every key has a message in both languages
     assert '    "bounded_downloads": "TODO",\n' in (project / "tests" / "test_exercises.py").read_text()
     answers = sorted((project / "tests" / "exercise_answers" / "bounded_downloads").glob("*.py"))
-    assert len(answers) == 2 and all(a.read_text().startswith("# TODO: a wrong answer") for a in answers)
+    assert len(answers) == 2 and all(a.read_text().startswith("# expect: TODO") for a in answers)
     assert exercise.text("en")["messages"]["pass"].startswith("{total:.1f} s")
     assert any("STARTERS['bounded_downloads']" in line for line in said)
 
