@@ -33,6 +33,8 @@ def wait_for(condition, timeout=30.0):
 def authoring(tmp_path):
     shutil.copytree(ROOT / "slides", tmp_path / "slides", ignore=shutil.ignore_patterns("fonts"))
     shutil.copytree(ROOT / "demos", tmp_path / "demos", ignore=shutil.ignore_patterns("__pycache__"))
+    # The copy is a project like this one: its engine plugins import the project's npm packages (esbuild).
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     messages = []
     server = AuthoringServer(Project(tmp_path, (DECK,), tmp_path / "dist"), port=0, log=messages.append).start()
     server.messages = messages
