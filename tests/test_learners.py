@@ -51,22 +51,24 @@ def test_a_verdict_its_exercise_cannot_say_is_said_in_the_decks_language(deck):
     assert message.startswith("✘ “sequential” ({'total': ") and "에 맞는 메시지가 없습니다" in message, message
 
 
-def test_hints_show_one_at_a_time_each_in_place_of_the_last(deck):
+def test_hints_show_one_more_at_each_click_and_the_earlier_ones_stay(deck):
     cell = deck.show("gather_results")
     hints = cell.locator("[data-role=hints] li")
     assert hints.count() == 3
-    visible = lambda: sum(hints.nth(i).is_visible() for i in range(hints.count()))  # noqa: E731
-    assert visible() == 0
+    shown = lambda: [hints.nth(i).is_visible() for i in range(hints.count())]  # noqa: E731
+    assert shown() == [False, False, False]
     deck.click("gather_results", "hint")
-    assert visible() == 1 and hints.nth(0).is_visible()
+    assert shown() == [True, False, False]
     deck.click("gather_results", "hint")
-    assert visible() == 1 and hints.nth(1).is_visible()  # the next hint, in place of the first
+    assert shown() == [True, True, False]  # the next hint, under the first
     assert cell.locator("[data-action=hint]").text_content() == "힌트 2/3"
     deck.click("gather_results", "hint")
-    assert visible() == 1 and "asyncio.gather(say_after(2, 'hello')" in hints.nth(2).text_content()
+    assert shown() == [True, True, True]
+    assert "asyncio.gather(say_after(2, 'hello')" in hints.nth(2).text_content()
     assert cell.get_attribute("data-hints-shown") == "3"
     assert cell.locator("[data-action=hint]").is_disabled()
-    # With every hint, the output, the timeline and the verdict, the slide still holds it all.
+    # With every hint, the output, the timeline and the verdict, the slide still holds it all
+    # (tests/test_cell_layout.py measures every state of every cell).
     assert deck.run("gather_results") == "done"
     assert cell.get_attribute("data-verdict") == "fail"
     assert deck.page.evaluate(_OVERFLOWS)["problems"] == []

@@ -108,3 +108,54 @@ def test_after_a_click_on_a_cells_button_the_slide_keys_are_the_decks_again(page
     page.keyboard.press("Space")
     assert deck.wait_state(name, "done") == "done"
     assert page.evaluate("location.hash") == slide
+
+
+def test_the_presenter_panel_ends_a_long_cell_name_in_an_ellipsis_and_has_no_badge(page, base_url):
+    """In a presenter popup narrower than the screen, "실행 중: say_after_sequential" was cut mid-name; and the
+    Python badge covered the next slide's preview."""
+    deck = DeckPage(page, base_url, "asyncio.ko")
+    slide = deck.slide_of("say_after_sequential")
+    page.set_viewport_size({"width": 900, "height": 560})
+    page.goto(f"{base_url}asyncio.ko.html?view=presenter#{slide}")
+    deck.wait_python_ready()
+    deck.click("say_after_sequential", "run")  # runs 3 s
+    page.wait_for_function("'running' in document.querySelector('.presenter-python').dataset")
+    label = page.evaluate(
+        """() => {
+          const el = document.querySelector('.presenter-python [data-role=python-running]')
+          const panel = el.parentElement.getBoundingClientRect(), box = el.getBoundingClientRect()
+          return { text: el.textContent, title: el.title, ellipsis: getComputedStyle(el).textOverflow === 'ellipsis',
+                   cut: el.scrollWidth > el.clientWidth, inside: box.left >= panel.left && box.right <= panel.right }
+        }"""
+    )
+    assert label["text"] == label["title"] == "실행 중: say_after_sequential"
+    assert label["cut"] and label["ellipsis"] and label["inside"], label
+    covered = page.evaluate(
+        """() => {
+          const badge = document.querySelector('#python-status').getBoundingClientRect()
+          const hit = (r) => r.left < badge.right && badge.left < r.right && r.top < badge.bottom && badge.top < r.bottom
+          return [...document.querySelectorAll('.bespoke-marp-presenter-container > *')]
+            .filter((el) => hit(el.getBoundingClientRect())).map((el) => el.className)
+        }"""
+    )
+    assert covered == [], f"the Python badge covers {covered}"
+
+
+def test_the_badge_clears_the_navigation_bar_and_the_favicon_is_served(page, base_url):
+    for deck in ("asyncio.ko", "asyncio.en"):
+        DeckPage(page, base_url, deck)
+        page.mouse.move(640, 360)
+        page.mouse.move(650, 370)
+        page.wait_for_timeout(250)  # the bar fades in
+        boxes = page.evaluate(
+            """() => [document.querySelector('#python-status'), document.querySelector('.bespoke-marp-osc')]
+                 .map((el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] })"""
+        )
+        (left, top, right, bottom), (osc_left, osc_top, osc_right, osc_bottom) = boxes
+        assert right > left and osc_right > osc_left
+        assert right <= osc_left or left >= osc_right or bottom <= osc_top or top >= osc_bottom, boxes
+        icon = page.evaluate("document.querySelector('head link[rel=icon]').href")
+        assert icon == f"{base_url}favicon.ico"
+    response = page.request.get(f"{base_url}favicon.ico")
+    assert response.status == 200 and response.body()[:4] == b"\x00\x00\x01\x00"  # an ICO
+    assert response.body()[22:26] == b"\x89PNG"

@@ -83,12 +83,13 @@ export default function exerciseInclude(md, { print = false } = {}) {
     // Everything the runtime needs; "<" escaped so no text inside can close the script element.
     const json = JSON.stringify({ solution: spec.solution, hints: spec.hints.length, check: spec.check, messages: spec.messages })
       .replace(/</g, '\\u003c')
-    // The hints go at the foot of the cell's side column (live-cell.mjs ends with `</div></div>`).
+    // The hints follow the side column (live-cell.mjs ends with `</div></div>`), as a child of the cell
+    // the theme places: under the code in a live deck, beside it in print.
     const cell = html
       .replace('<div class="live-cell"', `<div class="live-cell exercise-cell" data-exercise="${name}"`)
       .replace(
         /<\/div><\/div>\n?$/,
-        `<ol class="exercise-hints" data-role="hints">${hints}</ol></div>` +
+        `</div><ol class="exercise-hints" data-role="hints">${hints}</ol>` +
           `<script type="application/json" data-role="exercise-spec">${json}</script></div>\n`,
       )
     return `<p class="exercise-task">${md.renderInline(spec.task)}</p>` + cell

@@ -24,10 +24,14 @@ const deckPosition = readFileSync(new URL('../runtime/inline/deck-position.js', 
 // Page-level CSS (the theme's rules are scoped to the slides):
 // - Marp's on-screen navigation bar (shown while the mouse moves) sits bottom centre, over the
 //   last lines of every live cell's code. Top right, where no title reaches, it covers only
-//   the page number it repeats; above the Python badge, which comes back when it fades.
+//   the page number it repeats (the Python badge is top left, clear of it).
 // - Until Marp's script (at the end of the page) has made them slides, the slides are plain SVGs
 //   stacked down the page, and the browser's first layout lays out every one of them: ~250 ms
 //   of the main thread, during which Python's worker cannot start. Off-screen ones are skipped.
+// The deck's favicon (deckkit/favicon.py draws it at build), beside the deck: without the link,
+// browsers ask the origin's root for one.
+const favicon = '<link rel="icon" href="favicon.ico">'
+
 const pageStyle = `<style>
 body[data-bespoke-view=""] .bespoke-marp-parent > .bespoke-marp-osc {
   top: 8px; right: 12px; bottom: auto; left: auto; transform: none; z-index: 11; background: #1f2329f2; }
@@ -40,7 +44,7 @@ export default function runtimeScript(marp, { src }) {
     const result = render(markdown, env)
     return {
       ...result,
-      html: `<script data-early-boot>${earlyBoot}</script>\n${pageStyle}\n${result.html}\n<script>${fileNote}</script>\n<script>${deckPosition}</script>\n<script type="module" src="${src}"></script>`,
+      html: `<script data-early-boot>${earlyBoot}</script>\n${favicon}\n${pageStyle}\n${result.html}\n<script>${fileNote}</script>\n<script>${deckPosition}</script>\n<script type="module" src="${src}"></script>`,
     }
   }
   return marp

@@ -14,7 +14,7 @@
   note.setAttribute('role', 'status')
   note.textContent = text[lang] || text.en
   note.style.cssText =
-    'position:fixed;right:12px;top:10px;z-index:10;max-width:40em;padding:6px 12px;border-radius:12px;' +
+    'position:fixed;left:12px;top:6px;z-index:10;max-width:40em;padding:6px 12px;border-radius:12px;' +
     "font:14px/1.5 'Noto Sans KR',sans-serif;color:#fff;background:#8a5a00;opacity:.92;word-break:keep-all"
   document.body.append(note)
   document.documentElement.dataset.pythonStatus = 'unserved'

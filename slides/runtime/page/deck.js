@@ -16,15 +16,18 @@ import { presenterKeys } from './presenter-keys.js'
 import { blackScreen } from './black-screen.js'
 import { checkSharedPosition } from './slide-position.js'
 
-// The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it.
+// The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it. Top left:
+// Marp's navigation bar has the top right (runtime-script.mjs). The presenter view has no badge: its
+// panel over the notes says the same (presenter-status.js), and the badge covered the next slide's preview.
 const BADGE_CSS = `
-#python-status { position: fixed; right: 12px; top: 10px; z-index: 10; padding: 4px 10px;
+#python-status { position: fixed; left: 12px; top: 6px; z-index: 10; padding: 4px 10px;
   border-radius: 999px; font: 13px/1.4 'Noto Sans KR', sans-serif; color: #fff; background: #6b7280;
   opacity: 0.85; pointer-events: none; }
 #python-status[data-status='ready'] { background: #1d7a3a; animation: python-ready-fade 1s 4s forwards; }
 @keyframes python-ready-fade { to { opacity: 0; } }
 #python-status[data-status='failed'] { background: #b3261e; opacity: 1; }
 @media print { #python-status { display: none; } }
+body[data-bespoke-view=presenter] #python-status { display: none; }
 /* Marp's presenter view makes its slide click-through; the live cells must stay usable there. */
 body[data-bespoke-view=presenter] .bespoke-marp-active .live-cell { pointer-events: auto; }
 /* Its notes sit outside the themed slides: give them the deck's bundled Korean font. */

@@ -1,8 +1,9 @@
 // An exercise cell (.live-cell[data-exercise], slides/engine/exercise-include.mjs): its runs are graded
-// in the worker (grader.py) and the verdict shows under the output — data-verdict="pass|fail" and
-// data-verdict-key (the message's key, e.g. "blocked") on the cell, the message in [data-role=verdict].
-// Hint shows the next hint (data-hints-shown counts them); Solution puts the solution into the cell (the
-// learner still runs it).
+// in the worker (grader.py) and the verdict shows under the output and the timeline — data-verdict="pass|fail"
+// and data-verdict-key (the message's key, e.g. "blocked") on the cell, the message in [data-role=verdict].
+// Hint shows the next hint under the code, below the ones shown before (data-hints-shown counts them);
+// Solution puts the solution into the cell (the learner still runs it). The toolbar spans the cell: its
+// buttons need the width of both columns to stay on one row.
 // How many hints are shown and whether the solution was put in are the cell's state in every window of
 // the deck (cell-sync.js): cell.exercise, and the cell:exercise event when they change here.
 
@@ -20,20 +21,24 @@ export function attachExercise(cell, text) {
   verdict.className = 'exercise-verdict'
   verdict.dataset.role = 'verdict'
   verdict.setAttribute('aria-live', 'polite')
-  root.querySelector('[data-role=hints]').before(verdict)
+  root.querySelector('.cell-side').append(verdict)
+  root.prepend(root.querySelector('.cell-toolbar'))
   const clear = () => {
     delete root.dataset.verdict
     delete root.dataset.verdictKey
     verdict.textContent = ''
   }
 
-  // Hints are progressive: each click shows the next one in place of the last (the slide has room for
-  // one beside the output and the timeline; each hint says more than the one before).
+  // Hints are progressive: each click shows the next one (each says more than the one before) under
+  // those shown so far, which stay readable. The list scrolls when they outgrow its room: the newest
+  // is brought to its top.
+  const hintList = root.querySelector('[data-role=hints]')
   const hintButton = cell.addButton('hint', text.hint)
   const solutionButton = cell.addButton('solution', `✓ ${text.solution}`, text.solutionHint)
   const state = { hints: 0, solution: false }
   const show = () => {
-    hints.forEach((hint, i) => (hint.hidden = i !== state.hints - 1))
+    hints.forEach((hint, i) => (hint.hidden = i >= state.hints))
+    if (state.hints) hintList.scrollTop = hints[state.hints - 1].offsetTop - hints[0].offsetTop
     hintButton.textContent = `${text.hint} ${state.hints}/${hints.length}`
     hintButton.disabled = state.hints === hints.length
     root.dataset.hintsShown = String(state.hints)

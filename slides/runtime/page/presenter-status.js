@@ -14,6 +14,11 @@ body[data-bespoke-view=presenter] .bespoke-marp-presenter-container .bespoke-mar
 .presenter-python[data-status=ready] [data-role=python-status]::before { color: #4ade80; }
 .presenter-python[data-status=failed] [data-role=python-status]::before { color: #f87171; }
 .presenter-python[data-running] [data-role=python-running] { color: #fbbf24; font-weight: 700; }
+/* Too long for the panel, a text ends in an ellipsis (the whole of it on hover): the running cell's
+   name first, Python's status only when it alone is too long. */
+.presenter-python > span { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.presenter-python [data-role=python-status] { flex: 0 1 auto; }
+.presenter-python [data-role=python-running] { flex: 0 1000 auto; }
 `
 
 export function showPresenterStatus(pool, text) {
@@ -37,9 +42,11 @@ export function showPresenterStatus(pool, text) {
     const name = pool.runningName
     panel.dataset.status = detail.status
     status.textContent = pythonStatusText(text, detail)
+    status.title = status.textContent
     if (name) panel.dataset.running = name
     else delete panel.dataset.running
     running.textContent = name ? text.running(name) : text.idle
+    running.title = running.textContent
   }
   pool.addEventListener('status', (event) => {
     detail = event.detail
