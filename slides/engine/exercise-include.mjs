@@ -83,15 +83,15 @@ export default function exerciseInclude(md, { print = false } = {}) {
     // Everything the runtime needs; "<" escaped so no text inside can close the script element.
     const json = JSON.stringify({ solution: spec.solution, hints: spec.hints.length, check: spec.check, messages: spec.messages })
       .replace(/</g, '\\u003c')
-    // The hints follow the side column (live-cell.mjs ends with `</div></div>`), as a child of the cell
-    // the theme places: under the code in a live deck, beside it in print.
+    // The hints go under the code, with it in one column (live-cell.mjs renders the code as the cell's
+    // first <pre>): the theme gives them the room the code leaves, or sets them beside it in print.
     const cell = html
       .replace('<div class="live-cell"', `<div class="live-cell exercise-cell" data-exercise="${name}"`)
       .replace(
-        /<\/div><\/div>\n?$/,
-        `</div><ol class="exercise-hints" data-role="hints">${hints}</ol>` +
-          `<script type="application/json" data-role="exercise-spec">${json}</script></div>\n`,
+        /<pre[^>]*class="cell-code"[\s\S]*?<\/pre>/,
+        (code) => `<div class="exercise-code">${code}<ol class="exercise-hints" data-role="hints">${hints}</ol></div>`,
       )
+      .replace(/<\/div>\n?$/, `<script type="application/json" data-role="exercise-spec">${json}</script></div>\n`)
     return `<p class="exercise-task">${md.renderInline(spec.task)}</p>` + cell
   }
 }
