@@ -15,10 +15,10 @@ body[data-bespoke-view=presenter] .bespoke-marp-presenter-container .bespoke-mar
 .presenter-python[data-status=failed] [data-role=python-status]::before { color: #f87171; }
 .presenter-python[data-running] [data-role=python-running] { color: #fbbf24; font-weight: 700; }
 /* Too long for the panel, a text ends in an ellipsis (the whole of it on hover): the running cell's
-   name first, Python's status only when it alone is too long. */
+   name, after Python's status has taken its room (and that only when it alone is too long). */
 .presenter-python > span { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
-.presenter-python [data-role=python-status] { flex: 0 1 auto; }
-.presenter-python [data-role=python-running] { flex: 0 1000 auto; }
+.presenter-python [data-role=python-status] { flex: 0 0 auto; max-width: 100%; }
+.presenter-python [data-role=python-running] { flex: 0 1 auto; }
 `
 
 export function showPresenterStatus(pool, text) {
