@@ -1,6 +1,6 @@
 """A live cell's layout in every state a user can reach, in both decks at 1280×720: every slide with a
 live cell, driven for real (Hint clicked three times, the starter run to a fail verdict, code that prints
-20 lines, makes five lanes and raises an error whose verdict runs past three lines, an edit kept), and
+20 lines, makes five lanes and raises an error whose verdict runs to three lines or more, an edit kept), and
 measured each time: nothing leaves the slide, the output shows at least 6 lines, no text is under 14 px,
 the buttons stay on one row, an edit's mark moves nothing, earlier hints can be read again. The
 screenshots go to dist/shots/cell-layout/."""
@@ -20,7 +20,7 @@ MIN_FONT_PX = 14 - 0.05  # "about 14 px": a 16-unit timeline label at 7/8 is 14.
 QUICK_STARTERS = 3.5  # s: starters that end sooner are run to their fail verdict (two take 10 s)
 
 # Prints 20 lines from four tasks (five lanes with main's), then raises: a long traceback, and for an
-# exercise an error verdict of more than three lines.
+# exercise an error verdict (of three lines or more, with today's messages).
 CROWDED = """import asyncio
 
 async def worker(n):
@@ -125,12 +125,17 @@ _HINTS_REACHABLE = """
 }
 """
 
-# The verdict: how many lines its message takes, how many its box shows.
+# The verdict: how many lines its message takes, how many its box shows. A message shorter than three
+# lines (the graders' wording may change) is lengthened to three with its own words: the layout must
+# hold the longest verdict the graders write for, and show it whole.
 _VERDICT_LINES = """
 (name) => {
   const verdict = document.querySelector(`.live-cell[data-demo="${name}"] [data-role=verdict]`)
   const line = parseFloat(getComputedStyle(verdict).lineHeight)
-  return { text: verdict.scrollHeight / line, shown: verdict.clientHeight / line }
+  const message = verdict.textContent
+  if (!message.trim()) return { text: 0, shown: 0, message }
+  while (verdict.scrollHeight / line < 2.95) verdict.textContent += ` ${message}`
+  return { text: verdict.scrollHeight / line, shown: verdict.clientHeight / line, message }
 }
 """
 
@@ -160,7 +165,10 @@ class Layout:
         self.problems += [f"slide {self.slide} {self.name} [{state}]: {problem}" for problem in found]
 
     def run(self):
-        return self.deck.run(self.name, timeout=40_000)
+        """Run, as shown (DeckPage.run would go to the slide again)."""
+        self.deck.click(self.name, "run")
+        self.deck.wait_state(self.name, "running", "queued", "done", "error")
+        return self.deck.wait_state(self.name, "done", "error", "stopped", timeout=40_000)
 
 
 @pytest.mark.parametrize("deck_name", DECKS)
@@ -195,7 +203,7 @@ def test_every_live_cell_keeps_its_layout_in_every_state(page, base_url, deck_na
         assert lanes >= 5, f"{name}: {lanes} lanes"
         if exercise:
             lines = page.evaluate(_VERDICT_LINES, name)
-            assert lines["text"] >= 3, f"{name}: the error verdict takes {lines['text']:.1f} lines, not 3 or more"
+            assert deck.cell(name).get_attribute("data-verdict") == "fail", lines["message"]
             if lines["shown"] < 2.95:
                 layout.problems.append(f"{name}: the error verdict shows {lines['shown']:.1f} lines")
         layout.check("crowded-error")
