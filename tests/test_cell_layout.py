@@ -1,5 +1,5 @@
 """A live cell's layout in every state a user can reach, in both decks at 1280×720: every slide with a
-live cell, driven for real (Hint clicked three times, the starter run to a fail verdict, code that prints
+live cell, driven for real (Hint clicked three times, the starter run to a fail verdict, Solution, code that prints
 20 lines, makes five lanes and raises an error whose verdict runs to three lines or more, an edit kept), and
 measured each time: nothing leaves the slide, the output shows at least 6 lines, no text is under 14 px,
 the buttons stay on one row, an edit's mark moves nothing, earlier hints can be read again. The
@@ -64,6 +64,10 @@ _PROBLEMS = """
   }
   stacked([...cell.querySelectorAll('.cell-side > *')].filter(shown))
   stacked([...cell.querySelectorAll('.exercise-code > *')].filter(shown))
+  // The code shows whole: the starter's, the solution's (a learner's longer code may scroll).
+  const scroller = cell.querySelector('.cm-scroller')
+  if (scroller && scroller.scrollHeight > scroller.clientHeight + 1)
+    problems.push(`the code is clipped (${scroller.scrollHeight} px in ${scroller.clientHeight})`)
   // The output shows six lines at least.
   const output = cell.querySelector('[data-role=output]')
   const style = getComputedStyle(output)
@@ -194,6 +198,8 @@ def test_every_live_cell_keeps_its_layout_in_every_state(page, base_url, deck_na
                 assert layout.run() == "done"
                 assert deck.cell(name).get_attribute("data-verdict") == "fail"
                 layout.check("starter-fails")
+            deck.click(name, "solution")
+            layout.check("solution-three-hints")
         before = page.evaluate(_BOXES, name)
         deck.set_code(name, CROWDED)
         assert deck.cell(name).locator("[data-role=edited]").is_visible()
