@@ -9,9 +9,9 @@ import json
 
 import pytest
 
+from deckkit.deck_driver import DeckDriver
 from deckkit.paths import DECKS, DIST
 from deckkit.recording import RECORDINGS
-from tests.deck_page import DeckPage
 
 pytestmark = pytest.mark.browser
 
@@ -169,7 +169,7 @@ class Layout:
         self.problems += [f"slide {self.slide} {self.name} [{state}]: {problem}" for problem in found]
 
     def run(self):
-        """Run, as shown (DeckPage.run would go to the slide again)."""
+        """Run, as shown (DeckDriver.run would go to the slide again)."""
         self.deck.click(self.name, "run")
         self.deck.wait_state(self.name, "running", "queued", "done", "error")
         return self.deck.wait_state(self.name, "done", "error", "stopped", timeout=40_000)
@@ -178,7 +178,7 @@ class Layout:
 @pytest.mark.parametrize("deck_name", DECKS)
 def test_every_live_cell_keeps_its_layout_in_every_state(page, base_url, deck_name):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    deck = DeckPage(page, base_url, deck_name).wait_python_ready()
+    deck = DeckDriver.open(page, base_url, deck_name).wait_python_ready()
     cells = live_cells(page)
     assert len(cells) >= 15 and sum(exercise for *_, exercise in cells) >= 5
     problems = []

@@ -113,7 +113,7 @@ def test_after_a_click_on_a_cells_button_the_slide_keys_are_the_decks_again(page
 def test_the_presenter_panel_ends_a_long_cell_name_in_an_ellipsis_and_has_no_badge(page, base_url):
     """In a presenter popup narrower than the screen, "실행 중: say_after_sequential" was cut mid-name; and the
     Python badge covered the next slide's preview."""
-    deck = DeckPage(page, base_url, "asyncio.ko")
+    deck = DeckDriver.open(page, base_url, "asyncio.ko")
     slide = deck.slide_of("say_after_sequential")
     page.set_viewport_size({"width": 900, "height": 560})
     page.goto(f"{base_url}asyncio.ko.html?view=presenter#{slide}")
@@ -143,7 +143,7 @@ def test_the_presenter_panel_ends_a_long_cell_name_in_an_ellipsis_and_has_no_bad
 
 def test_the_badge_clears_the_navigation_bar_and_the_favicon_is_served(page, base_url):
     for deck in ("asyncio.ko", "asyncio.en"):
-        DeckPage(page, base_url, deck)
+        DeckDriver.open(page, base_url, deck)
         page.mouse.move(640, 360)
         page.mouse.move(650, 370)
         page.wait_for_timeout(250)  # the bar fades in
