@@ -70,16 +70,18 @@ MAX_LABEL = 28  # characters of a lane's label: the call as the code wrote it, c
 _ELIDED = "…"
 
 
-def _short_repr(value, name=_ELIDED, limit=12):
+def _short_repr(value, name=_ELIDED, limit=12, decimals=3):
     """An argument as a lane label shows it: a literal the slide's code could have written ('A', 2, 1.5),
-    else its parameter's *name* (a Semaphore: gate; a loop-time reading, 16.195830000000001: t0)."""
+    else its parameter's *name* (a Semaphore: gate; a loop-time reading, 16.195830000000001: t0).
+    A float counts as written with at most *decimals* decimals."""
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, int):
         return repr(value) if len(repr(value)) <= limit else name
-    # A float with more than 3 decimals was computed; 0.0 is a clock's start in virtual time (the PDF's):
-    # both by name, so the PDF's labels are the live ones.
-    if isinstance(value, float) and 0 < abs(value) < 1e4 and round(value, 3) == value:
+    # A float with more decimals was computed; 0.0 is a clock's start in virtual time (the PDF's): both by
+    # name, so the PDF's labels are the live ones. The browser's clock ticks in 0.1 ms: a reading has at
+    # most 3 decimals one time in ten, at most 1 one time in a thousand.
+    if isinstance(value, float) and 0 < abs(value) < 1e4 and round(value, decimals) == value:
         return f"{value:g}"
     if isinstance(value, str):
         text = repr(value)
@@ -101,7 +103,9 @@ def _call_label(name, shown):
 
 def _call_text(code, f_locals):
     names = [name for name in code.co_varnames[: code.co_argcount] if name in f_locals]
-    return _call_label(code.co_name, [_short_repr(f_locals[name], name) for name in names])
+    # A task's arguments: a parameter has a name to show instead, so only a float of one decimal counts as
+    # written (a clock reading such as t0 = loop.time() was shown as 1.67 in the browser).
+    return _call_label(code.co_name, [_short_repr(f_locals[name], name, decimals=1) for name in names])
 
 
 def describe_call(fn, args):
