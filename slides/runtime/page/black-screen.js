@@ -4,6 +4,7 @@
 // screen, b or . again, Esc or a key that moves the slides shows it again. Hook: <html data-screen="black">.
 // The message: ../shared/protocol.js (ScreenMessage).
 import { toWindows } from '../shared/protocol.js'
+import { addStyle, statusElement } from './dom.js'
 
 const CSS = `
 #black-screen { display: none; position: fixed; inset: 0; z-index: 30; background: #000; cursor: none; }
@@ -22,12 +23,9 @@ html[data-screen=black] body[data-bespoke-view=presenter] #black-screen { displa
  * @param {import('./shared-pool.js').SharedPool | null} pool
  */
 export function blackScreen(label, pool) {
-  const style = document.createElement('style')
-  style.textContent = CSS
-  document.head.append(style)
-  const cover = document.createElement('div')
+  addStyle(CSS)
+  const cover = statusElement()
   cover.id = 'black-screen'
-  cover.setAttribute('role', 'status')
   cover.textContent = document.body.dataset.bespokeView === 'presenter' ? label : ''
   document.body.append(cover)
   const screen = {

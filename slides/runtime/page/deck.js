@@ -15,6 +15,7 @@ import { keepKeysWithTheDeck } from './pointer-focus.js'
 import { presenterKeys } from './presenter-keys.js'
 import { blackScreen } from './black-screen.js'
 import { checkSharedPosition } from './slide-position.js'
+import { addStyle, statusElement } from './dom.js'
 
 // The badge lives outside the slides, so the Marp theme (scoped to sections) cannot style it. Top left:
 // Marp's navigation bar has the top right (runtime-script.mjs). The presenter view has no badge: its
@@ -35,12 +36,9 @@ body[data-bespoke-view=presenter] .bespoke-marp-presenter-note-container { font-
 `
 
 function statusBadge() {
-  const style = document.createElement('style')
-  style.textContent = BADGE_CSS
-  document.head.append(style)
-  const badge = document.createElement('div')
+  addStyle(BADGE_CSS)
+  const badge = statusElement()
   badge.id = 'python-status'
-  badge.setAttribute('role', 'status')
   document.body.append(badge)
   return badge
 }

@@ -2,6 +2,7 @@
 // (whichever window started it), in the deck's language. Hook: .presenter-python with
 // data-status and data-running.
 import { pythonStatusText } from './labels.js'
+import { addStyle, statusElement } from './dom.js'
 
 const CSS = `
 .presenter-python { position: absolute; top: 6px; left: 8px; right: 8px; height: 32px; box-sizing: border-box;
@@ -24,12 +25,9 @@ body[data-bespoke-view=presenter] .bespoke-marp-presenter-container .bespoke-mar
 export function showPresenterStatus(pool, text) {
   const notes = document.querySelector('.bespoke-marp-presenter-note-container')
   if (!notes) return
-  const style = document.createElement('style')
-  style.textContent = CSS
-  document.head.append(style)
-  const panel = document.createElement('div')
+  addStyle(CSS)
+  const panel = statusElement()
   panel.className = 'presenter-python'
-  panel.setAttribute('role', 'status')
   const status = document.createElement('span')
   status.dataset.role = 'python-status'
   const running = document.createElement('span')
