@@ -33,8 +33,12 @@ def gzip_bytes(data: bytes) -> bytes:
 COMPRESSORS = {".br": brotli_bytes, ".gz": gzip_bytes}
 
 
-def is_current(copy: Path, source: Path) -> bool:
-    return copy.exists() and copy.stat().st_mtime >= source.stat().st_mtime
+def is_current(copy: str | Path, source: str | Path) -> bool:
+    """A copy older than its file is stale (a deck rebuilt by `invoke serve`); a copy without a file is
+    how the build keeps its snapshot (only compressed)."""
+    if not os.path.isfile(copy):
+        return False
+    return not os.path.isfile(source) or os.path.getmtime(copy) >= os.path.getmtime(source)
 
 
 def candidates(site: Path) -> list[Path]:

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from .compress import SUFFIXES as PRECOMPRESSED  # the build's copies, best first: Content-Encoding → suffix
+from .compress import is_current  # a copy older than its file is never sent
 from .paths import DIST
 
 MIME_TYPES = {
@@ -39,14 +40,6 @@ def accepted_encodings(header: str) -> set[str]:
     return accepted
 
 
-def _is_current(copy: str, original: str) -> bool:
-    """A copy older than its file is stale (a deck rebuilt by `invoke serve`); a copy without a file is
-    how the build serves its snapshot (only compressed)."""
-    if not os.path.isfile(copy):
-        return False
-    return not os.path.isfile(original) or os.path.getmtime(copy) >= os.path.getmtime(original)
-
-
 class DeckRequestHandler(http.server.SimpleHTTPRequestHandler):
     # Keep-alive: a deck opens with ~60 requests (font slices, Pyodide); a connection each would
     # cost a handshake per file and crowd the browser's six connections per host.
@@ -67,7 +60,7 @@ class DeckRequestHandler(http.server.SimpleHTTPRequestHandler):
         real = super().translate_path(path)
         if os.path.isdir(real):
             return real
-        copies = {coding: real + suffix for coding, suffix in PRECOMPRESSED.items() if _is_current(real + suffix, real)}
+        copies = {coding: real + suffix for coding, suffix in PRECOMPRESSED.items() if is_current(real + suffix, real)}
         self._varies = bool(copies)
         accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
         for coding, copy in copies.items():
