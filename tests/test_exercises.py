@@ -12,9 +12,10 @@ import runpy
 
 import pytest
 
-from deckkit.demo_runner import no_host_loop, run_file
+from deckkit.demo_runner import no_host_loop
 from deckkit.exercises import LANGS, exercises
 from deckkit.paths import ROOT
+from deckkit.try_check import traced_run  # an answer run as the cell runs it, traced
 
 from _livedeck.asyncio_timeline import Tracer
 from _livedeck.grader import Run, grade
@@ -47,15 +48,6 @@ def corpus():
 CORPUS = corpus()
 
 
-def learner_run(path):
-    """Run a learner's script as the cell would, traced like the timeline."""
-    tracer = Tracer()
-    with tracer:
-        transcript = run_file(path)
-    return Run(transcript.stdout.splitlines(), transcript.stderr.splitlines(), transcript.status, tracer.as_dict(),
-               path.read_text())
-
-
 def real_time_run(path):
     """The same in real time: a thread's time.sleep takes no loop time under looptime."""
     tracer, stdout = Tracer(), io.StringIO()
@@ -66,7 +58,7 @@ def real_time_run(path):
 
 def verdict(name, path, lang="en"):
     exercise = BY_NAME[name]
-    return grade(exercise.check(), exercise.text(lang)["messages"], learner_run(path))
+    return grade(exercise.check(), exercise.text(lang)["messages"], traced_run(path))
 
 
 @pytest.mark.every_demo
