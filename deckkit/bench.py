@@ -74,6 +74,58 @@ def _stop_to_ready_s(page, name) -> float:
     return time.monotonic() - started
 
 
+# Five cells' Run pressed 0.3 s apart, each cell printing at once: Run → its first line, in ms.
+_RUNS_BACK_TO_BACK = """
+async ([names, gapMs]) => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  const firstLine = async (name, i) => {
+    await sleep(i * gapMs)
+    const cell = window.liveDeck.cell(name)
+    cell.setCode("print('first line')\\n")
+    const output = cell.root.querySelector('[data-role=output]')
+    const started = performance.now()
+    const seen = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!output.querySelector('.line.stdout')) return
+        observer.disconnect()
+        resolve(performance.now() - started)
+      })
+      observer.observe(output, { childList: true, subtree: true })
+    })
+    await cell.run()
+    return await seen
+  }
+  return await Promise.all(names.map(firstLine))
+}
+"""
+RUN_CELLS = ["await_coroutine", "coroutine_object", "await_task", "await_future", "gather"]
+
+
+def _python_workers(page) -> int:
+    return sum("python-worker" in worker.url for worker in page.workers)
+
+
+def _run_latency(page) -> dict[str, float]:
+    """Run → first line of a run started with Python idle, and of runs started right after another
+    (five cells 0.3 s apart: the median of the last four); the interpreters this window holds once they
+    settle; and how many interpreters were started (restored or booted) per run."""
+    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    page.wait_for_timeout(1000)
+    started = []
+    page.on("worker", lambda worker: started.append(worker.url))
+    fresh = [page.evaluate(_RUNS_BACK_TO_BACK, [[name], 0])[0] for name in RUN_CELLS[:3]]
+    page.wait_for_timeout(1000)
+    back_to_back = page.evaluate(_RUNS_BACK_TO_BACK, [RUN_CELLS, 300])
+    page.wait_for_timeout(2000)
+    runs = len(fresh) + len(back_to_back)
+    return {
+        "first_line": statistics.median(fresh),
+        "first_line_after": statistics.median(back_to_back[1:]),
+        "held": _python_workers(page),
+        "restores": sum("python-worker" in u for u in started) / runs,
+    }
+
+
 def _reopened_ms(page) -> float:
     ready = _ready_at(page)
     assert DeckDriver(page).python_boot() == "snapshot", "no snapshot restore"
@@ -134,6 +186,7 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     figures["first_marks"] = _boot_marks(page)
     figures["seq"] = _run_cell(page, "say_after_sequential")
     figures["tasks"] = _run_cell(page, "say_after_tasks")
+    figures.update(_run_latency(page))
     figures["stop"] = _stop_to_ready_s(page, "await_coroutine")
     figures["overhead"] = _tracer_overhead(page)
     DeckDriver(page).wait_standby(snapshot=True)
@@ -256,7 +309,11 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
         ("browser relaunch → ready / bare relaunch", d["relaunch"] / b["relaunch"], "×", "goal ≤ 0.35 (snapshot)"),
         ("sequential cell wall / ideal 3.0 s", d["seq"] / 3.0, "×", "goal ≤ 1.02"),
         ("task cell wall / ideal 2.0 s", d["tasks"] / 2.0, "×", "goal ≤ 1.02"),
+        ("Run → first line, Python idle", d["first_line"], "ms", ""),
+        ("Run → first line, five cells 0.3 s apart", d["first_line_after"], "ms", "(median of the last four)"),
         ("Stop → next run done", d["stop"], "s", "goal ≤ 0.5 s"),
+        ("interpreters held (one window)", d["held"], "", ""),
+        ("interpreters started per run", d["restores"], "", "(Stop aside)"),
         ("10,000 tasks traced / untraced wall", d["overhead"], "×", "goal ≤ 1.10"),
         ("bytes at first open beyond Pyodide's files", d["extra"] / 1024, "KiB", ""),
         ("Pyodide's bytes at first open", d["pyodide_bytes"] / 1024, "KiB", ""),
