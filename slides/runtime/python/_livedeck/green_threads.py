@@ -7,10 +7,16 @@ and a blocking call (``time.sleep``, a lock, ``join``, a queue) suspends only it
 own stack. Threads then overlap as in CPython: ``asyncio.to_thread(time.sleep, 1)``
 lets the event loop go on, and three of them take 1 s, not 3 s.
 
-Pyodide gives every such stack a PyThreadState of its own, so the running event
-loop, the exception being handled and the contextvars context follow the stack.
-The thread's identity (``threading.get_ident``) is kept here and put back at every
-switch: every suspension goes through ``block()``.
+Pyodide keeps the exception being handled, the contextvars context and the current task
+with each stack, and one thread state for all of them: what CPython keeps per thread
+beyond those — the thread's identity (``threading.get_ident``), its running event loop,
+its async-generator hooks, its profile and trace functions — is kept here and put back
+at every switch (every suspension goes through ``block()``).
+
+A profile or trace function (``sys.setprofile``/``settrace``) belongs to the thread that set it,
+as in CPython: only the running stack's is installed, taken off before the stack suspends, put
+back when it resumes. ``threading.setprofile_all_threads``/``settrace_all_threads`` give every
+thread alive theirs.
 
 What cannot follow CPython: Python code that computes never yields, so threads
 that compute do not take turns (CPython switches every 5 ms). When one held the
@@ -31,7 +37,6 @@ from asyncio import events
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 
 from . import platform_notes
-from . import thread_gc
 
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
@@ -55,6 +60,8 @@ _holds = collections.deque(maxlen=16)  # (end, length, ident) of stacks that hel
 _ready = set()  # woken waiters (and started threads) whose stacks have not run yet
 _timed_dues = {}  # waiter → when its timeout is due
 _clock = time.monotonic
+_hooks = {}  # ident → (profile function, trace function) of a thread that set one
+_real_setprofile, _real_settrace = sys.setprofile, sys.settrace
 
 
 class ThreadExit(SystemExit):
@@ -103,6 +110,53 @@ class Waiter:
             self._fire(True)
 
 
+def _install_hooks(ident):
+    """The profile and trace functions of the thread whose stack runs now (none between stacks)."""
+    profile, trace = _hooks.get(ident, (None, None))
+    _real_settrace(trace)
+    _real_setprofile(profile)
+
+
+_KEEP = object()
+
+
+def _keep_hooks(idents, profile=_KEEP, trace=_KEEP):
+    for ident in idents:
+        old_profile, old_trace = _hooks.pop(ident, (None, None))
+        hooks = (old_profile if profile is _KEEP else profile, old_trace if trace is _KEEP else trace)
+        if hooks != (None, None):
+            _hooks[ident] = hooks
+
+
+# Each installs the function last, so that the profiler sees as little of this module as can be.
+def setprofile(function):
+    """sys.setprofile: for this thread only."""
+    _keep_hooks([_current], profile=function)
+    _real_setprofile(function)
+
+
+def settrace(function):
+    """sys.settrace: for this thread only."""
+    _keep_hooks([_current], trace=function)
+    _real_settrace(function)
+
+
+def _every_thread():
+    return {MAIN, _current, *_generation_of}
+
+
+def setprofile_all_threads(function):
+    """sys._setprofileallthreads (threading.setprofile_all_threads): every thread alive gets it."""
+    _keep_hooks(_every_thread(), profile=function)
+    _real_setprofile(function)
+
+
+def settrace_all_threads(function):
+    """sys._settraceallthreads (threading.settrace_all_threads): every thread alive gets it."""
+    _keep_hooks(_every_thread(), trace=function)
+    _real_settrace(function)
+
+
 def _end_segment(ident, now):
     length = now - _resumed_at
     if length >= HOLD:
@@ -114,6 +168,8 @@ def _resume(ident, due, now):
     global _current, _resumed_at
     _current = ident
     _resumed_at = now
+    if _hooks:
+        _install_hooks(ident)
     if due is None or now - due < LATE:
         return
     if any(end > due and length >= HOLD and who != ident for end, length, who in _holds):
@@ -125,11 +181,16 @@ def block(waiter):
     me = _current
     if not can_run_sync():
         raise RuntimeError("cannot block here: this code does not run on a suspendable stack")
-    thread_gc.collect_if_due()  # the collector's turn, the safe way (thread_gc.py)
     _end_segment(me, _clock())
+    if _hooks:
+        _install_hooks(None)  # this thread's hooks suspend with its stack
+    # Per-thread state Pyodide keeps once for all its stacks: this stack's is put back when it resumes.
+    running_loop, asyncgen_hooks = events._get_running_loop(), sys.get_asyncgen_hooks()
     try:
         woken = bool(run_sync(waiter.future))
     finally:
+        events._set_running_loop(running_loop)
+        sys.set_asyncgen_hooks(*asyncgen_hooks)
         _timed_dues.pop(waiter, None)
         _ready.discard(waiter)
         now = _clock()
@@ -279,7 +340,6 @@ def start_joinable_thread(function, handle=None, daemon=True):
     def bootstrap():
         _bootstrap(function, handle, scheduled)
 
-    thread_gc.stack_started()  # until the stack ends: no collection that walks its frames
     _schedule(create_once_callable(bootstrap, _may_syncify=True), 0)
     return handle
 
@@ -300,8 +360,9 @@ def _bootstrap(function, handle, scheduled):
     finally:
         _end_segment(ident, _clock())
         _generation_of.pop(ident, None)
+        if _hooks.pop(ident, None):
+            _install_hooks(None)
         handle._set_done()
-        thread_gc.stack_ended()
         _current = MAIN  # whatever enters Python next from JavaScript is the host
 
 
@@ -328,6 +389,7 @@ def begin_run():
     _resumed_at = _clock()
     _holds.clear()
     _ready.clear()  # what an earlier run left waiting
+    _hooks.clear()  # a new process profiles and traces nothing
 
 
 def finish_run():
@@ -353,6 +415,8 @@ def finish_run():
         threading._threading_atexits[:] = atexits
         executor_threads._shutdown = False
         _generation += 1
+        _hooks.clear()
+        _install_hooks(None)  # the runtime's work after the script is none of the script's profiler's
         for ident, thread in list(threading._active.items()):
             if thread is not threading.main_thread() and ident in _generation_of:
                 del threading._active[ident]
@@ -387,7 +451,6 @@ def install(schedule_callback):
     _schedule = schedule_callback
     _js_waiter = run_js(_JS_WAITER)(schedule_callback)
 
-    thread_gc.install()
     _thread.get_ident = threading.get_ident = get_ident
     _thread.get_native_id = threading.get_native_id = get_ident
     _thread.allocate_lock = _thread.allocate = threading._allocate_lock = GreenLock
@@ -395,6 +458,8 @@ def install(schedule_callback):
     threading._CRLock = None  # threading.RLock() is then the pure-Python one, on green locks
     _thread.start_joinable_thread = threading._start_joinable_thread = start_joinable_thread
     _thread.start_new_thread = _thread.start_new = start_new_thread
+    sys.setprofile, sys.settrace = setprofile, settrace
+    sys._setprofileallthreads, sys._settraceallthreads = setprofile_all_threads, settrace_all_threads
     _thread._ThreadHandle = threading._ThreadHandle = GreenThreadHandle
     threading.local = _threading_local.local  # one per green thread, not one per interpreter
     threading._active_limbo_lock = threading.RLock()

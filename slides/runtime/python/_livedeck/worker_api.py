@@ -13,9 +13,8 @@ from . import script_errors
 from . import script_exit
 from . import script_main
 from . import script_output
-from . import thread_gc
 
-_PER_RUN = (platform_notes, script_errors, fresh_process, thread_gc)  # what starts each run afresh
+_PER_RUN = (platform_notes, script_errors, fresh_process)  # what starts each run afresh
 _kept = {}  # a cell marked `keep`: its __main__ module, kept across its runs
 
 
