@@ -57,8 +57,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "process_atexit": "atexit handlers never run at a run's end",
     "process_atexit_after_threads": "atexit handlers never run at a run's end",
     "process_environ": "os.environ as the last run left it",
-    "process_event_loop_policy": "set_event_loop_policy(None) breaks asyncio.run (OSError 138); "
-                                 "the loop is no asyncio.SelectorEventLoop",
     "process_logging": "logging as the last run configured it",
     "process_module_state": "modules and attributes as the last run left them",
     "process_sys_settings": "sys settings as the last run left them",

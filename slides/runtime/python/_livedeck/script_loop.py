@@ -13,7 +13,7 @@ everything else to Pyodide's own policy, whose WebLoop runs the worker itself.
 """
 
 import threading
-from asyncio import base_events, events
+from asyncio import base_events, events, unix_events
 
 from . import green_threads
 
@@ -75,7 +75,7 @@ class ScriptLoop(base_events.BaseEventLoop):
         return timer
 
 
-class ScriptPolicy(events._BaseDefaultEventLoopPolicy):
+class ScriptPolicy(unix_events._UnixDefaultEventLoopPolicy):
     """CPython's rules for the cell's threads while a cell runs; Pyodide's policy otherwise."""
 
     def __init__(self, host):
@@ -120,7 +120,27 @@ for _cls, _name in ((ScriptLoop, "_UnixSelectorEventLoop"), (ScriptPolicy, "_Uni
 
 
 def install():
-    """Make ScriptPolicy the policy (without 3.14's deprecation warning); returns it."""
+    """Make ScriptPolicy the policy (without 3.14's deprecation warning); returns it.
+
+    CPython's names for the loop and the policy make these: ``asyncio.SelectorEventLoop()``,
+    ``asyncio.EventLoop()`` and ``asyncio.DefaultEventLoopPolicy().new_event_loop()`` give a ScriptLoop
+    (``isinstance(loop, asyncio.SelectorEventLoop)`` holds, as in CPython); the real ones need a
+    self-pipe, which this platform lacks (``OSError: [Errno 138] Not supported``). And
+    ``asyncio.set_event_loop_policy(None)`` (unittest's tearDownModule in CPython's own tests) brings
+    back the default policy, which here is this one, with no loop set."""
+    import asyncio
+
     policy = ScriptPolicy(events._get_event_loop_policy())
     events._set_event_loop_policy(policy)
+    asyncio.SelectorEventLoop = asyncio.EventLoop = ScriptLoop
+    unix_events.SelectorEventLoop = unix_events.EventLoop = unix_events._UnixSelectorEventLoop = ScriptLoop
+    unix_events._UnixDefaultEventLoopPolicy._loop_factory = ScriptLoop
+
+    def default_policy():
+        with events._lock:
+            if events._event_loop_policy is None:
+                policy._loops.clear()
+                events._event_loop_policy = policy
+
+    events._init_event_loop_policy = default_policy
     return policy
