@@ -61,7 +61,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "process_module_state": "modules and attributes as the last run left them",
     "process_sys_settings": "sys settings as the last run left them",
     "process_task_name_at_exit": "atexit handlers never run at a run's end",
-    "task_exception_never_retrieved_traced": "the timeline's tracer keeps a failed task alive until a collection",
 }
 
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")

@@ -215,12 +215,18 @@ class Tracer:
         self._original_run = events.Handle._run
         tracer = self
 
+        # Its locals end as None, as Handle._run's `self = None` does: a failed step's traceback holds
+        # this frame (its coroutine frame's f_back), which must not keep the task alive in a cycle —
+        # CPython reports "Task exception was never retrieved" when the last reference goes.
         def _run(handle):
             task = getattr(handle._callback, "__self__", None)
             if not isinstance(task, asyncio.Task) or _is_internal(task):
+                task = None
                 if isinstance(handle, events.TimerHandle):
                     tracer._timer_fired(handle)
-                return tracer._original_run(handle)
+                tracer._original_run(handle)
+                handle = None
+                return
             if task not in tracer._by_task and task not in tracer._names and len(tracer.lanes) < tracer.max_lanes:
                 # Name it before its first step runs: a task may finish within that step.
                 tracer._names[task] = describe_task(task)
@@ -231,6 +237,7 @@ class Tracer:
             end = loop.time()
             tracer._record(task, start, end)
             tracer._step_ends(task, end)
+            handle = task = loop = None
 
         events.Handle._run = _run
         self._install_threads()
