@@ -64,10 +64,6 @@ _hooks = {}  # ident → (profile function, trace function) of a thread that set
 _real_setprofile, _real_settrace = sys.setprofile, sys.settrace
 
 
-class ThreadExit(SystemExit):
-    """Unwinds a thread left over from an earlier run (threading ignores SystemExit silently)."""
-
-
 def get_ident():
     return _current
 
@@ -197,7 +193,7 @@ def block(waiter):
         due = waiter.woken_at if waiter.woken_at is not None else waiter.due
         _resume(me, due, now)
     if _generation_of.get(me, _generation) != _generation:
-        raise ThreadExit
+        raise SystemExit  # a thread left over from an earlier run ends; threading says nothing of it
     return woken
 
 

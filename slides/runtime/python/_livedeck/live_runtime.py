@@ -24,6 +24,7 @@ on Pyodide's loop instead ("compat" mode), without threads.
 
 import ast
 import asyncio
+import atexit
 import inspect
 import linecache
 import sys
@@ -127,6 +128,7 @@ def _end_threads():
     finally:
         if _policy is not None:
             _policy.end_run()
+            events._set_event_loop_policy(_policy)  # the host's loop rules again, whatever the script set
 
 
 class Result:
@@ -176,6 +178,7 @@ async def run_cell(source, filename, main=None, on_timeline=None):
 async def _run_script(source, filename, ns, fresh, on_timeline):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     status = 0
+    outer = None  # the host's loop and task, put back once the script has ended
     mode = "jspi" if can_run_sync() else "compat"
     tracer = _tracer(on_timeline)
     started = time.perf_counter()
@@ -183,18 +186,9 @@ async def _run_script(source, filename, ns, fresh, on_timeline):
         if mode == "jspi":
             code = compile(source, filename, "exec", dont_inherit=True)
             script_errors.running_script(code)
-            # A script starts with no running loop and no current task (this coroutine is
-            # Pyodide's task): CPython's loop refuses to enter a task while another runs.
-            outer = events._get_running_loop()
-            outer_task = asyncio.tasks._swap_current_task(outer, None) if outer is not None else None
-            events._set_running_loop(None)
+            outer = _leave_host_loop()
             _begin_threads()
-            try:
-                exec(code, ns)
-            finally:
-                events._set_running_loop(outer)
-                if outer_task is not None:
-                    asyncio.tasks._swap_current_task(outer, outer_task)
+            exec(code, ns)
         else:
             tree = _AwaitTopLevelRuns().visit(ast.parse(source, filename))
             ast.fix_missing_locations(tree)
@@ -213,12 +207,34 @@ async def _run_script(source, filename, ns, fresh, on_timeline):
         _print_exception(error)
         status = 1
     finally:
+        # The script ends as an interpreter exits: its non-daemon threads waited for, then its atexit
+        # handlers (a kept module's session goes on: not yet), with no loop running and no task current.
         if mode == "jspi":
             _end_threads()
+        if fresh:
+            atexit._run_exitfuncs()  # each one's error is printed as CPython prints it, and the next runs
         elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()
         trace = tracer.as_dict() if tracer is not None else None
         # CPython reports never-awaited coroutines when the script's objects die (at <sys>:0).
         script_errors.end_script(ns if fresh else None)
+        if outer is not None:
+            _return_to_host_loop(*outer)
     return Result(status, elapsed, mode, trace)
+
+
+def _leave_host_loop():
+    """A script starts with no running loop and no current task (this coroutine is Pyodide's task):
+    CPython's loop refuses to enter a task while another runs, and a log's taskName is None outside
+    a task. Returns the host's (loop, task), for _return_to_host_loop once the script has ended."""
+    loop = events._get_running_loop()
+    task = asyncio.tasks._swap_current_task(loop, None) if loop is not None else None
+    events._set_running_loop(None)
+    return loop, task
+
+
+def _return_to_host_loop(loop, task):
+    events._set_running_loop(loop)
+    if task is not None:
+        asyncio.tasks._swap_current_task(loop, task)
