@@ -101,6 +101,8 @@ def install():
     import js
     from pyodide_js._api import scheduleCallback
 
+    # A script's uncaught exception goes to CPython's own hook (Pyodide's is traceback.print_exception).
+    sys.excepthook = sys.__excepthook__
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
         green_threads.install(scheduleCallback)
@@ -144,11 +146,18 @@ class Result:
 
 
 def _print_exception(error):
+    """An uncaught exception, as CPython reports it: through sys.excepthook (a script may set its own)."""
     # Drop this module's frames: the learner sees the traceback of their script.
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
         tb = tb.tb_next
-    traceback.print_exception(type(error), error, tb)
+    try:
+        sys.excepthook(type(error), error, tb)
+    except BaseException as hook_error:  # as CPython's PyErr_Display says a failing hook
+        print("Error in sys.excepthook:", file=sys.stderr)
+        traceback.print_exception(hook_error)
+        print("\nOriginal exception was:", file=sys.stderr)
+        traceback.print_exception(type(error), error, tb)
 
 
 def _tracer(on_timeline):
