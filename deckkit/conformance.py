@@ -53,12 +53,7 @@ DURATION_TOLERANCE = (0.05, 0.15)  # relative, and an absolute floor in seconds 
 
 # Programs that still differ, and why: `invoke conformance` prints this list; the tests expect them to
 # fail (strict xfail) so a fix shows up. Empty when the deck matches CPython everywhere it can.
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "process_environ": "os.environ as the last run left it",
-    "process_logging": "logging as the last run configured it",
-    "process_module_state": "modules and attributes as the last run left them",
-    "process_sys_settings": "sys settings as the last run left them",
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 RUNTIME_PATH = re.compile(r"/home/pyodide/|/pyodide/|/_pyodide/|webloop\.py|live_runtime")

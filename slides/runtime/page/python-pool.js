@@ -1,7 +1,10 @@
-// Python for the whole deck: one active Pyodide worker that runs cells one at a
-// time (a second cell waits its turn), plus a booted standby, so Stop — which
-// must terminate the worker to end `while True: pass` — is ready again at once
-// instead of after a ~3 s cold boot.
+// Python for the whole deck. Every run gets an interpreter no earlier run touched, as
+// `python script.py` gets a new process: a Pyodide worker restored from the snapshot, which
+// ends with its run (nothing a run changes reaches the next). Runs do not wait for a restore:
+// two fresh interpreters are kept ready (the active one, which runs the next cell, and a
+// standby), and the one a run takes is replaced as the run starts; Stop must terminate the
+// worker to end `while True: pass`, and the next fresh one is ready at once. Cells run one at a
+// time (a second cell waits its turn). A `keep` cell keeps its own interpreter across its runs.
 
 import { outcome, runRequest, stoppedOutcome, toWorker } from '../shared/protocol.js'
 import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
@@ -33,11 +36,21 @@ function adoptEarlyWorker(url) {
   return early
 }
 
+function snapshotKept() {
+  try {
+    return Boolean(localStorage.getItem(SNAPSHOT_MARK))
+  } catch {
+    return false
+  }
+}
+
 class PythonWorker {
   constructor(query, role) {
     const url = new URL(workerUrl)
     url.search = query
     url.searchParams.set('role', role) // the standby makes the memory snapshot (snapshot.js)
+    // early-boot.js's hint that no snapshot is kept here yet: stale once a worker kept one.
+    if (role !== 'active' && snapshotKept()) url.searchParams.delete('snapshot')
     const early = role === 'active' ? adoptEarlyWorker(url) : null
     this.worker = early?.worker ?? new Worker(url, { type: 'module' })
     this.createdAt = early?.at ?? performance.now() // when the worker was asked for (bench reads it)
@@ -116,9 +129,19 @@ export class PythonPool extends EventTarget {
     this.running = null
     this.nextRunId = 1
     this.status = 'loading'
-    this.active = this.#spawn('active')
+    this.active = this.#spawn('active') // fresh: runs the next cell
+    /** @type {PythonWorker|null} fresh too: the active one once that has run */
     this.standby = null
+    /** @type {Map<string, PythonWorker>} a `keep` cell's name → the interpreter its runs share */
+    this.kept = new Map()
+    this.booted = false // an interpreter has been ready: fresh ones may restore ahead
     this.#watch(this.active)
+  }
+
+  /** Live interpreters: the fresh ones, the one running, the kept ones. */
+  get workers() {
+    const running = this.running?.worker
+    return new Set([this.active, this.standby, running, ...this.kept.values()].filter(Boolean))
   }
 
   #spawn(role) {
@@ -135,9 +158,8 @@ export class PythonPool extends EventTarget {
       (info) => {
         if (worker !== this.active) return
         this.#setStatus('ready', info)
-        // Boot the standby only once the active one is up: both at once would
-        // halve the speed of the first boot on a two-core laptop.
-        if (!this.standby) this.standby = this.#spawn('standby')
+        this.booted = true
+        this.#restoreAhead()
         this.#pump()
       },
       (error) => {
@@ -165,7 +187,7 @@ export class PythonPool extends EventTarget {
     return this.running?.job.request.name ?? null
   }
 
-  /** Stop a job: drop it from the queue, or kill its worker and promote the standby. */
+  /** Stop a job: drop it from the queue, or end its interpreter (a fresh one runs the next). */
   stop(runName) {
     const queued = this.queue.findIndex((job) => job.request.name === runName)
     if (queued >= 0) {
@@ -176,29 +198,65 @@ export class PythonPool extends EventTarget {
     if (!this.running || this.running.job.request.name !== runName) return
     const { worker } = this.running
     this.running = null
-    this.#retire(worker)
+    this.#end(worker)
+    this.#pump()
   }
 
-  /** Replace a worker that can run no more (stopped, or ended by os._exit) with the booted standby. */
-  #retire(worker) {
-    worker.terminate()
-    if (worker !== this.active) return
-    this.active = this.standby ?? this.#spawn('active')
+  /** A standby restores behind the active interpreter — only once Python has booted: both at once
+   * would halve the speed of the first boot on a two-core laptop. */
+  #restoreAhead() {
+    if (!this.booted || this.standby) return
+    this.standby = this.#spawn('standby')
+    this.standby.ready.then(() => this.#pump(), () => {}) // a queued run may take it first
+  }
+
+  /** The next fresh interpreter becomes the active one; a new standby restores behind it. */
+  #advance() {
+    this.active = this.standby ?? this.#spawn('standby')
     this.standby = null
-    this.#setStatus(this.active.info ? 'ready' : 'loading', this.active.info ?? {})
+    this.#restoreAhead()
+    // Python stays ready while the next fresh interpreter restores (a run waits for it a moment).
+    if (!this.booted) this.#setStatus('loading')
     this.#watch(this.active)
   }
 
-  async #pump() {
-    if (!this.running && this.active.crashed) this.#retire(this.active)
-    if (this.running || !this.queue.length || !this.active.info) return
-    const job = this.queue.shift()
+  /** An interpreter a run has used (or that can run no more) ends; a fresh one replaces it. */
+  #end(worker) {
+    worker.terminate()
+    for (const [name, kept] of this.kept) if (kept === worker) this.kept.delete(name)
+    if (worker === this.active) this.#advance()
+  }
+
+  /**
+   * The interpreter *job* runs in: its cell's own (`keep`), else the active one (null: none ready).
+   * @param {Job} job
+   */
+  #interpreterFor({ request: { keep, name } }) {
+    const kept = keep ? this.kept.get(name) : null
+    if (kept) return kept
+    // Two restoring at once (runs back to back): whichever is ready first runs it.
+    if (!this.active.info && this.standby?.info) [this.active, this.standby] = [this.standby, this.active]
+    if (!this.active.info) return null
     const worker = this.active
+    this.#advance()
+    if (keep) this.kept.set(name, worker)
+    return worker
+  }
+
+  async #pump() {
+    if (!this.running && this.active.crashed) this.#end(this.active)
+    if (this.running || !this.queue.length) return
+    const worker = this.#interpreterFor(this.queue[0])
+    if (!worker?.info) return
+    const job = /** @type {Job} */ (this.queue.shift())
     this.running = { job, worker }
     job.callbacks.onStart?.({ mode: worker.info.mode })
     const result = await worker.run(job.runId, job.request, job.callbacks)
-    if (this.running?.job === job) this.running = null
-    if (result.retire) this.#retire(worker) // os._exit() or a crash: this interpreter has stopped for good
+    if (this.running?.job === job) {
+      this.running = null
+      // The run's interpreter exits with it (os._exit() or a crash: a kept one too).
+      if (!job.request.keep || result.retire || worker.crashed) this.#end(worker)
+    }
     job.resolve(result)
     this.#pump()
   }

@@ -148,7 +148,8 @@ export class SharedPool extends EventTarget {
 
   /** Live Python workers this window runs (0 unless it leads). */
   get workerCount() {
-    return this.pool ? [this.pool.active, this.pool.standby].filter(Boolean).length : 0
+    if (!this.pool) return 0
+    return new Set([this.pool.active, this.pool.standby, this.pool.running?.worker].filter(Boolean)).size
   }
 
   #lead() {
