@@ -102,6 +102,17 @@ def conformance(c, k="", record=False):
     sys.exit(report(k))
 
 
+@task(help={"k": "only runs whose module (or test class) contains this"})
+def cpython_tests(c, k=""):
+    """CPython's own asyncio tests, module by module in a live cell, against a native 3.14 running the deck's asyncio."""
+    requirements.node_modules()
+    requirements.debian_packages(for_tests=True)
+    build(c)
+    from deckkit.cpython_tests import report
+
+    sys.exit(report(k))
+
+
 @task
 def shots(c):
     """Screenshot every slide of the built decks into dist/shots/ (to look at them)."""

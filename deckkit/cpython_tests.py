@@ -1,0 +1,286 @@
+"""CPython's own asyncio tests as a conformance source: each test that passes in a control passes in a cell.
+
+`invoke cpython-tests` unpacks, under a scratch folder (.scratch/cpython-tests, nothing installed on the
+system), Debian unstable's 3.14 test suite (libpython3.14-testsuite) and a native python3.14 with sid's C
+library beside it (patchelf points the interpreter at it): `apt-get download` with a sources list of its
+own, `dpkg-deb -x`. A reference only: nothing else in the project needs them.
+
+* The control is that native interpreter running the deck's own asyncio package (Pyodide's, 3.14.2; put
+  first on sys.path): the tests of fixes made after 3.14.2 fail there and are not asked of the deck.
+* The deck runs the same program pasted into a live cell of the built deck in Chromium, one module per run
+  (test_tasks one class per run: the whole module in one interpreter hits CPython 3.14.2's own
+  use-after-free, gh-142556). The cell fetches the test package from the deck's origin (a zip served beside
+  it) and lifts the package's socket guard (support.has_socket_support), which skips it all in a browser.
+
+Every test passing in the control must pass in the cell, except those that need sockets (a browser has
+none: a later issue), told by their error.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import DIST, NODE_MODULES, ROOT
+
+SCRATCH = ROOT / ".scratch" / "cpython-tests"
+SUITE = "sid"  # Debian unstable: its python3.14 and libpython3.14-testsuite
+PACKAGES = ["libpython3.14-testsuite", "python3.14-minimal", "libpython3.14-minimal", "libpython3.14-stdlib",
+            "libc6", "zlib1g", "libexpat1", "libffi8"]
+MODULES = ["test_locks", "test_queues", "test_timeouts", "test_taskgroups", "test_waitfor", "test_tasks",
+           "test_futures", "test_futures2", "test_runners", "test_context", "test_pep492",
+           "test_eager_task_factory", "test_staggered", "test_threads", "test_graph"]
+BY_CLASS = {"test_tasks"}  # gh-142556: one class per run
+CELL = "await_coroutine"
+ZIP_URL = "cpython-tests/test.zip"  # beside the deck, on its origin
+MARK = "@@cpython-test "  # a line of the results, among what the tests themselves print
+# Errors of a test that needs sockets, in a browser (a Web Worker has none).
+SOCKET_ERRORS = re.compile(r"socket|Not supported|\[Errno 138\]|NotImplementedError|add_reader|add_writer|"
+                           r"create_connection|create_server|open_connection|start_server|sock_|subprocess")
+
+# The program run in the control and in the cell: {root} finds the test package, {names} what to run.
+PROGRAM = '''\
+import json, os, sys, unittest
+{fetch}
+sys.path.insert(0, ROOT)
+from test import support
+support.has_socket_support = True  # the package skips itself without sockets: lifted for this run
+names = {names!r}
+suite = unittest.defaultTestLoader.loadTestsFromNames(names)
+
+class Result(unittest.TestResult):
+    def _say(self, test, outcome, detail=""):
+        line = json.dumps([test.id(), outcome, detail[-600:]])
+        print("{mark}" + line, flush=True)
+    def addSuccess(self, test):
+        self._say(test, "pass")
+    def addFailure(self, test, err):
+        self._say(test, "fail", self._exc_info_to_string(err, test))
+    def addError(self, test, err):
+        self._say(test, "error", self._exc_info_to_string(err, test))
+    def addSkip(self, test, reason):
+        self._say(test, "skip", reason)
+    def addExpectedFailure(self, test, err):
+        self._say(test, "pass")
+    def addUnexpectedSuccess(self, test):
+        self._say(test, "fail", "unexpected success")
+
+suite.run(Result())
+print("{mark}" + json.dumps(["(done)", "done", ""]), flush=True)
+'''
+
+FETCH_IN_CELL = '''\
+import io, zipfile
+from js import XMLHttpRequest, location
+ROOT = "/tmp/cpython-tests"
+if not os.path.isdir(ROOT):
+    request = XMLHttpRequest.new()
+    request.open("GET", str(__import__("js").URL.new("../{zip_url}", location.href)), False)
+    request.responseType = "arraybuffer"
+    request.send(None)
+    zipfile.ZipFile(io.BytesIO(request.response.to_bytes())).extractall(ROOT)
+'''
+
+
+def program(names, root=None) -> str:
+    fetch = f"ROOT = {str(root)!r}" if root else FETCH_IN_CELL.format(zip_url=ZIP_URL)
+    return PROGRAM.format(fetch=fetch, names=list(names), mark=MARK)
+
+
+# --- the scratch folder ----------------------------------------------------------------------------
+
+def _apt_options():
+    apt = SCRATCH / "apt"
+    return ["-o", f"Dir::Etc::SourceList={apt / 'sources.list'}", "-o", "Dir::Etc::SourceParts=/dev/null",
+            "-o", f"Dir::State::Lists={apt / 'lists'}", "-o", f"Dir::Cache={apt / 'cache'}",
+            "-o", "Dir::State::status=/dev/null", "-o", "APT::Architecture=amd64", "-o", "APT::Sandbox::User=root"]
+
+
+def prepare() -> Path:
+    """The scratch folder ready: the native interpreter (returned), the test suite, the deck's asyncio."""
+    python = SCRATCH / "python3.14"
+    root = SCRATCH / "root"
+    if python.exists() and (SCRATCH / "test.zip").exists():
+        return python
+    for tool in ("apt-get", "dpkg-deb"):
+        if shutil.which(tool) is None:
+            sys.exit(f"✗ {tool} is needed to unpack Debian's packages (Debian or Ubuntu).")
+    debs = SCRATCH / "debs"
+    for folder in (SCRATCH / "apt" / "lists" / "partial", SCRATCH / "apt" / "cache" / "archives" / "partial", debs):
+        folder.mkdir(parents=True, exist_ok=True)
+    (SCRATCH / "apt" / "sources.list").write_text(
+        "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] "
+        f"http://deb.debian.org/debian {SUITE} main\n")
+    print(f"→ apt-get download (Debian {SUITE}) into {debs.relative_to(ROOT)}", flush=True)
+    subprocess.run(["apt-get", *_apt_options(), "update", "-qq"], check=True)
+    subprocess.run(["apt-get", *_apt_options(), "download", *PACKAGES], cwd=debs, check=True)
+    # patchelf from the system's own archive, unpacked beside the rest
+    subprocess.run(["apt-get", "download", "-o", "APT::Sandbox::User=root", "patchelf"], cwd=debs, check=True)
+    for deb in sorted(debs.glob("*.deb")):
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    loader = root / "usr" / "lib" / "x86_64-linux-gnu" / "ld-linux-x86-64.so.2"
+    shutil.copy2(root / "usr" / "bin" / "python3.14", python)
+    subprocess.run([str(root / "usr" / "bin" / "patchelf"), "--set-interpreter", str(loader),
+                    "--set-rpath", str(loader.parent), str(python)], check=True)
+    # The deck's asyncio (Pyodide's standard library), for the control.
+    with zipfile.ZipFile(NODE_MODULES / "pyodide" / "python_stdlib.zip") as stdlib:
+        stdlib.extractall(SCRATCH / "deck-stdlib", [n for n in stdlib.namelist() if n.startswith("asyncio/")])
+    # What the cell fetches: the test package's support and its asyncio tests.
+    tests = root / "usr" / "lib" / "python3.14" / "test"
+    with zipfile.ZipFile(SCRATCH / "test.zip.part", "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in [tests / "__init__.py", *sorted((tests / "support").rglob("*.py")),
+                     *sorted((tests / "test_asyncio").rglob("*.py"))]:
+            bundle.write(path, path.relative_to(tests.parent).as_posix())
+    (SCRATCH / "test.zip.part").rename(SCRATCH / "test.zip")
+    return python
+
+
+def runs(python) -> list[list[str]]:
+    """What each run runs: a module, or (BY_CLASS) each of its test classes."""
+    listing = subprocess.run(
+        [str(python), "-c", "import sys, unittest, importlib\n"
+         "sys.path.insert(0, sys.argv[1])\n"
+         "for name in sys.argv[2:]:\n"
+         "    module = importlib.import_module('test.test_asyncio.' + name)\n"
+         "    print(name, *sorted(k for k, v in vars(module).items() if isinstance(v, type)"
+         " and issubclass(v, unittest.TestCase) and v.__module__ == module.__name__))\n",
+         str(_deck_asyncio()), *sorted(BY_CLASS)],
+        env=_control_env(), capture_output=True, text=True, check=True).stdout
+    classes = {line.split()[0]: line.split()[1:] for line in listing.splitlines()}
+    planned = []
+    for module in MODULES:
+        name = f"test.test_asyncio.{module}"
+        planned += [[f"{name}.{cls}"] for cls in classes[module]] if module in BY_CLASS else [[name]]
+    return planned
+
+
+def _deck_asyncio():
+    return SCRATCH / "deck-stdlib"
+
+
+def _control_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    return {**env, "PYTHONHOME": str(SCRATCH / "root" / "usr"), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def parse(lines) -> dict[str, tuple[str, str]]:
+    results = {}
+    for line in lines:
+        if line.startswith(MARK):
+            test, outcome, detail = json.loads(line[len(MARK):])
+            results[test] = (outcome, detail)
+    return results
+
+
+def run_control(python, names, timeout=600) -> dict[str, tuple[str, str]]:
+    code = f"import sys\nsys.path.insert(0, {str(_deck_asyncio())!r})\n" + program(names, SCRATCH / "root/usr/lib/python3.14")
+    with tempfile.TemporaryDirectory() as scratch:
+        done = subprocess.run([str(python), "-c", code], env=_control_env(), capture_output=True, text=True,
+                              timeout=timeout, cwd=scratch, stdin=subprocess.DEVNULL)
+    return parse(done.stdout.splitlines())
+
+
+@dataclass
+class Comparison:
+    names: list[str]
+    control: dict
+    deck: dict
+    deck_lines: list  # what the cell printed, for a run that ended early
+
+    @property
+    def deck_finished(self):
+        return "(done)" in self.deck
+
+    @property
+    def passing_in_control(self):
+        return {test for test, (outcome, _) in self.control.items() if outcome == "pass"}
+
+    def not_in_deck(self):
+        """Tests passing in the control that do not in the deck: (test, outcome, detail, needs sockets)."""
+        missing = []
+        for test in sorted(self.passing_in_control):
+            outcome, detail = self.deck.get(test, ("missing", "not run (the run ended before it)"))
+            if outcome != "pass":
+                missing.append((test, outcome, detail, bool(SOCKET_ERRORS.search(detail))))
+        return missing
+
+
+_RUN = """
+async ([name, code]) => {
+  const cell = window.liveDeck.cell(name)
+  cell.setCode(code)
+  await cell.run()
+  return [...cell.root.querySelectorAll('[data-role=output] .line')].map((line) => line.textContent.replace(/\\n$/, ''))
+}
+"""
+
+
+def run_all(module_filter="", on_result=None) -> list[Comparison]:
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM, CHROMIUM_ARGS
+    from .conformance import LiveDeck
+    from .serve import serve_in_background, url
+
+    python = prepare()
+    planned = [names for names in runs(python) if module_filter in names[0]]
+    comparisons = []
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        for entry in DIST.iterdir():
+            (site / entry.name).symlink_to(entry)
+        (site / "cpython-tests").mkdir()
+        (site / "cpython-tests" / "test.zip").symlink_to(SCRATCH / "test.zip")
+        server = serve_in_background(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 720})
+                page.set_default_timeout(20 * 60_000)
+                LiveDeck(page, url(server))
+                for names in planned:
+                    control = run_control(python, names)
+                    lines = page.evaluate(_RUN, [CELL, program(names)])
+                    comparison = Comparison(names, control, parse(lines), lines)
+                    comparisons.append(comparison)
+                    if on_result:
+                        on_result(comparison)
+                browser.close()
+        finally:
+            server.shutdown()
+    return comparisons
+
+
+def report(module_filter="") -> int:
+    def show(comparison):
+        missing = comparison.not_in_deck()
+        real = [m for m in missing if not m[3]]
+        passing = len(comparison.passing_in_control)
+        mark = "✓" if not real else "✗"
+        print(f"{mark} {comparison.names[0].removeprefix('test.test_asyncio.'):<55} "
+              f"{passing - len(missing):4} of {passing:4} passing in the control pass"
+              f"{f' ({len(missing) - len(real)} need sockets)' if len(missing) > len(real) else ''}", flush=True)
+        if not comparison.deck_finished:
+            print("    the cell's run ended before the tests did; its last lines:")
+            for line in comparison.deck_lines[-6:]:
+                print(f"      {line[:200]}")
+        for test, outcome, detail, _ in real[:12]:
+            last = detail.strip().splitlines()[-1] if detail.strip() else ""
+            print(f"    {outcome}: {test.removeprefix('test.test_asyncio.')}  {last[:160]}")
+        if len(real) > 12:
+            print(f"    … and {len(real) - 12} more")
+
+    comparisons = run_all(module_filter, on_result=show)
+    total = sum(len(c.passing_in_control) for c in comparisons)
+    missing = [m for c in comparisons for m in c.not_in_deck()]
+    sockets = sum(m[3] for m in missing)
+    print(f"\n{total - len(missing)} of {total} tests passing in the control pass in the cell; "
+          f"{sockets} need sockets; {len(missing) - sockets} other")
+    return 1 if len(missing) > sockets else 0
