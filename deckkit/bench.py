@@ -12,8 +12,7 @@ from pathlib import Path
 from .browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
 from .deck_driver import DeckDriver
 from .link import LINKS, emulate
-from .paths import DIST
-from .serve import serve_in_background, url
+from .serve import serve_in_background, site_beside_dist, url
 
 BARE_WORKER = """
 const { loadPyodide } = await import(new URL('../pyodide/pyodide.mjs', self.location.href).href)
@@ -270,10 +269,7 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        site.mkdir()
-        for entry in DIST.iterdir():
-            (site / entry.name).symlink_to(entry)
+        site = site_beside_dist(Path(tmp))
         (site / "bench").mkdir()
         (site / "bench" / "bare.html").write_text(BARE_PAGE)
         (site / "bench" / "bare-worker.js").write_text(BARE_WORKER)

@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DIST, NODE_MODULES, ROOT
+from .paths import NODE_MODULES, ROOT
 
 SCRATCH = ROOT / ".scratch" / "cpython-tests"
 SUITE = "sid"  # Debian unstable: its python3.14 and libpython3.14-testsuite
@@ -135,7 +135,8 @@ def prepare() -> Path:
     tests = root / "usr" / "lib" / "python3.14" / "test"
     with zipfile.ZipFile(SCRATCH / "test.zip.part", "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in [tests / "__init__.py", *sorted((tests / "support").rglob("*.py")),
-                     *sorted((tests / "test_asyncio").rglob("*.py"))]:
+                     *sorted((tests / "test_asyncio").rglob("*.py")),
+                     *sorted(p for p in (tests / "certdata").rglob("*") if p.is_file())]:  # test_asyncio.utils
             bundle.write(path, path.relative_to(tests.parent).as_posix())
     (SCRATCH / "test.zip.part").rename(SCRATCH / "test.zip")
     return python
@@ -225,17 +226,14 @@ def run_all(module_filter="", on_result=None) -> list[Comparison]:
     from playwright.sync_api import sync_playwright
 
     from .browser import CHROMIUM, CHROMIUM_ARGS
-    from .conformance import LiveDeck
-    from .serve import serve_in_background, url
+    from .deck_driver import DeckDriver
+    from .serve import serve_in_background, site_beside_dist, url
 
     python = prepare()
     planned = [names for names in runs(python) if module_filter in names[0]]
     comparisons = []
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        site.mkdir()
-        for entry in DIST.iterdir():
-            (site / entry.name).symlink_to(entry)
+        site = site_beside_dist(Path(tmp))
         (site / "cpython-tests").mkdir()
         (site / "cpython-tests" / "test.zip").symlink_to(SCRATCH / "test.zip")
         server = serve_in_background(site)
@@ -244,7 +242,7 @@ def run_all(module_filter="", on_result=None) -> list[Comparison]:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
                 page.set_default_timeout(20 * 60_000)
-                LiveDeck(page, url(server))
+                DeckDriver.open(page, url(server)).wait_python_ready()
                 for names in planned:
                     control = run_control(python, names)
                     lines = page.evaluate(_RUN, [CELL, program(names)])

@@ -125,6 +125,15 @@ def serve_in_background(directory: Path = DIST, port: int = 0) -> DeckServer:
     return server
 
 
+def site_beside_dist(folder: Path) -> Path:
+    """A site in *folder* that serves dist/ (its entries linked) and whatever the caller adds beside it."""
+    site = folder / "site"
+    site.mkdir()
+    for entry in DIST.iterdir():
+        (site / entry.name).symlink_to(entry)
+    return site
+
+
 def url(server: DeckServer, path: str = "") -> str:
     host, port = server.server_address[:2]
     return f"http://{host}:{port}/{path}"
