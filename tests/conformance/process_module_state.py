@@ -5,11 +5,11 @@ import builtins
 import json
 import sys
 
-print("fractions imported:", "fractions" in sys.modules)
+print("colorsys imported:", "colorsys" in sys.modules)
 print("asyncio._deck_note:", getattr(asyncio, "_deck_note", None))
 print("builtins.shared:", getattr(builtins, "shared", None))
 print("json.dumps replaced:", json.dumps.__name__ != "dumps")
-import fractions  # noqa: E402,F401
+import colorsys  # noqa: E402,F401
 
 asyncio._deck_note = "left by the last run"
 builtins.shared = "left by the last run"
