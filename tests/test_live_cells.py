@@ -264,3 +264,20 @@ def test_dist_works_under_a_sub_path(contexts, built_site):
         assert deck.run(TASKS) == "done"
     finally:
         server.shutdown()
+
+
+def test_the_next_runs_interpreter_imports_what_a_run_compiled_without_compiling_it_again(deck):
+    """Every run gets an interpreter of its own, and the standard library's bytecode is shared between
+    them as processes share __pycache__ (shared_bytecode.py): the first import of doctest compiles it
+    and its modules; in the next run's interpreter, where doctest is not imported yet, none is compiled."""
+    deck.show(SCRATCH)
+    deck.set_code(SCRATCH, "import sys\nfrom _livedeck import shared_bytecode as shared\n"
+                           "print('doctest' in sys.modules)\nimport doctest\nprint(len(shared._fresh))\n")
+    compiled = []
+    for _ in range(2):
+        deck.wait_standby(timeout=30_000)
+        assert deck.run(SCRATCH) == "done"
+        imported_before, count = deck.output(SCRATCH).split()
+        assert imported_before == "False"  # a new interpreter: nothing of the last run's imports
+        compiled.append(int(count))
+    assert compiled[1] == 0, compiled

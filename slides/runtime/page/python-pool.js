@@ -61,6 +61,8 @@ class PythonWorker {
     this.crashed = false
     /** @type {(() => void)|null} */
     this.abort = null
+    /** @type {((bytecode: import('../shared/protocol.js').Bytecode) => void)|null} modules this one compiled */
+    this.onBytecode = null
     /** @type {Promise<ReadyMessage>} */
     this.ready = new Promise((resolve, reject) => {
       /** @param {{data: WorkerMessage}} event */
@@ -71,6 +73,8 @@ class PythonWorker {
           resolve(data)
         } else if (data.type === 'failed') {
           reject(new Error(data.reason))
+        } else if (data.type === 'bytecode') {
+          this.onBytecode?.(data.bytecode)
         } else if (data.type === 'crashed') {
           this.crashed = true // Pyodide's fatal error between runs: this worker can run nothing more
         } else {
@@ -113,6 +117,11 @@ class PythonWorker {
     })
   }
 
+  /** @param {import('../shared/protocol.js').Bytecode} bytecode modules other interpreters compiled */
+  share(bytecode) {
+    this.worker.postMessage(toWorker.bytecode(bytecode))
+  }
+
   terminate() {
     this.worker.terminate()
     this.abort?.()
@@ -129,6 +138,9 @@ export class PythonPool extends EventTarget {
     this.running = null
     this.nextRunId = 1
     this.status = 'loading'
+    /** @type {import('../shared/protocol.js').Bytecode} the standard library's modules compiled so far,
+     * given to every interpreter, as processes share __pycache__ (shared_bytecode.py) */
+    this.bytecode = new Map()
     this.active = this.#spawn('active') // fresh: runs the next cell
     /** @type {PythonWorker|null} fresh too: the active one once that has run */
     this.standby = null
@@ -145,7 +157,13 @@ export class PythonPool extends EventTarget {
   }
 
   #spawn(role) {
-    return new PythonWorker(this.query, role)
+    const worker = new PythonWorker(this.query, role)
+    if (this.bytecode.size) worker.share(this.bytecode)
+    worker.onBytecode = (bytecode) => {
+      for (const [path, entry] of bytecode) this.bytecode.set(path, entry)
+      for (const other of this.workers) if (other !== worker) other.share(bytecode)
+    }
+    return worker
   }
 
   #setStatus(status, detail = {}) {

@@ -118,6 +118,22 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  */
 
 /**
+ * Compiled modules of the standard library, shared by a page's interpreters (shared_bytecode.py):
+ * source path in the zip → [hash of the source, marshal data of its code].
+ * @typedef {Map<string, [Uint8Array, Uint8Array]>} Bytecode
+ */
+
+/**
+ * page → worker: bytecode other interpreters compiled, for this one's imports.
+ * @typedef {{type: 'bytecode', bytecode: Bytecode}} BytecodeToWorkerMessage
+ */
+
+/**
+ * worker → page: bytecode this interpreter compiled during a run, for later interpreters.
+ * @typedef {{type: 'bytecode', bytecode: Bytecode}} BytecodeMessage
+ */
+
+/**
  * worker → page: Python booted.
  * @typedef {object} ReadyMessage
  * @property {'ready'} type
@@ -156,11 +172,13 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  * @typedef {{type: 'crashed'}} CrashedMessage
  */
 
-/** @typedef {ReadyMessage|FailedMessage|OutputMessage|TimelineMessage|DoneMessage|CrashedMessage} WorkerMessage */
+/** @typedef {ReadyMessage|FailedMessage|OutputMessage|TimelineMessage|DoneMessage|CrashedMessage|BytecodeMessage} WorkerMessage */
 
 export const toWorker = {
   /** @type {(runId: number, request: RunRequest) => RunMessage} */
   run: (runId, request) => ({ type: 'run', runId, request }),
+  /** @type {(bytecode: Bytecode) => BytecodeToWorkerMessage} */
+  bytecode: (bytecode) => ({ type: 'bytecode', bytecode }),
 }
 
 export const fromWorker = {
@@ -176,6 +194,8 @@ export const fromWorker = {
   done: (runId, outcome) => ({ type: 'done', runId, outcome }),
   /** @type {() => CrashedMessage} */
   crashed: () => ({ type: 'crashed' }),
+  /** @type {(bytecode: Bytecode) => BytecodeMessage} */
+  bytecode: (bytecode) => ({ type: 'bytecode', bytecode }),
 }
 
 // ---- Window ↔ window (the deck's BroadcastChannel: shared-pool.js, cell-sync.js) ----

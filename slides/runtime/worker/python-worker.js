@@ -195,19 +195,32 @@ async function run({ runId, request: { code, name, keep, trace, grader } }) {
   current = null
   const verdict = grader && result ? grade(grader, printed, result, code) : null
   if (result) lastMode = result.mode
+  shareBytecode() // before done: the pool ends this worker then, and what it said after is lost
   postMessage(fromWorker.done(runId, outcome({ status, elapsedMs, dropped, mode: lastMode, verdict })))
   result?.destroy()
+}
+
+// The modules this run compiled go to the page, which gives them to later interpreters (shared_bytecode.py).
+function shareBytecode() {
+  const fresh = runtime.take_bytecode()
+  const bytecode = fresh.toJs({ dict_converter: (entries) => new Map(entries) })
+  fresh.destroy()
+  if (bytecode.size) postMessage(fromWorker.bytecode(bytecode))
 }
 
 const queue = []
 let busy = false
 self.onmessage = async ({ data }) => {
-  if (data.type !== 'run') return
-  queue.push(data)
+  if (data.type !== 'run' && data.type !== 'bytecode') return
+  queue.push(data) // in order: bytecode given before a run serves its imports
   if (busy) return
   busy = true
   await ready
-  while (queue.length) await run(queue.shift())
+  while (queue.length) {
+    const message = queue.shift()
+    if (message.type === 'run') await run(message)
+    else runtime.add_bytecode(message.bytecode)
+  }
   busy = false
 }
 

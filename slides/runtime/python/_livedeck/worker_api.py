@@ -13,6 +13,7 @@ from . import script_errors
 from . import script_exit
 from . import script_main
 from . import script_output
+from . import shared_bytecode
 
 _PER_RUN = (platform_notes, script_errors, fresh_process)  # what starts each run afresh
 _kept = {}  # a cell marked `keep`: its __main__ module, kept across its runs
@@ -24,7 +25,7 @@ def install(note, retire):
     and warnings without the runtime, a new process's state in every run, the platform's limits
     announced through *note(key, args)*, and ``os._exit(n)`` calling *retire(n)*."""
     live_runtime.install()
-    for module in (script_output, script_errors, fresh_process, platform_limits):
+    for module in (script_output, script_errors, fresh_process, platform_limits, shared_bytecode):
         module.install()
     platform_notes.connect(note)
     script_exit.install(retire)
@@ -40,6 +41,17 @@ async def run(source, name, keep=False, on_timeline=None):
     if keep:
         main = _kept.get(name) or _kept.setdefault(name, script_main.new_main(filename))
     return await live_runtime.run_cell(source, filename, main, on_timeline)
+
+
+def take_bytecode():
+    """The standard library's modules this interpreter compiled since the last call, for the page to
+    share with later interpreters (shared_bytecode.py): {path: (source hash, marshal data)}."""
+    return shared_bytecode.take_fresh()
+
+
+def add_bytecode(entries):
+    """Modules other interpreters compiled (take_bytecode's), reused when this one imports them."""
+    shared_bytecode.add(entries)
 
 
 def grade(request, result):
