@@ -15,6 +15,7 @@ from pathlib import Path
 from .browser import CHROMIUM
 from .compress import precompress
 from .favicon import favicon_ico
+from .stdlib_bytecode import write_bytecode
 from .paths import DECKS, DIST, MARP_CONFIG, NODE_MODULES, ROOT, SLIDES, deck_source
 
 # Fonts shipped with the deck: no machine has a CJK font we can count on.
@@ -149,6 +150,7 @@ def build(decks: tuple[str, ...] = DECKS, dist: Path = DIST) -> list[Path]:
         outputs.append(output)
     copy_fonts(dist / "fonts")
     copy_pyodide(dist / "pyodide")
+    write_bytecode(dist / "pyodide")
     bundle_runtime(dist / "runtime")
     write_index(dist / "index.html", decks)
     (dist / "favicon.ico").write_bytes(favicon_ico())

@@ -15,7 +15,7 @@ from pathlib import Path
 import brotli
 
 SUFFIXES = {"br": ".br", "gzip": ".gz"}  # Content-Encoding → the copy's suffix
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".zip", ".txt"}
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".zip", ".txt", ".marshal"}
 SKIPPED_FOLDERS = {"snapshots"}  # written compressed only (deckkit/snapshot.py)
 MIN_BYTES = 1024
 WORTH_IT = 0.95  # a copy is kept only when it is at most this share of the file

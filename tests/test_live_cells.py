@@ -266,18 +266,38 @@ def test_dist_works_under_a_sub_path(contexts, built_site):
         server.shutdown()
 
 
-def test_the_next_runs_interpreter_imports_what_a_run_compiled_without_compiling_it_again(deck):
-    """Every run gets an interpreter of its own, and the standard library's bytecode is shared between
-    them as processes share __pycache__ (shared_bytecode.py): the first import of doctest compiles it
-    and its modules; in the next run's interpreter, where doctest is not imported yet, none is compiled."""
+IMPORTS_DOCTEST = ("import sys\nfrom _livedeck import shared_bytecode as shared\n"
+                   "print('doctest' in sys.modules)\nimport doctest\nprint(len(shared._fresh))\n")
+
+
+def _compiled_per_run(deck, runs):
+    """Run IMPORTS_DOCTEST *runs* times: how many modules each run's interpreter compiled."""
     deck.show(SCRATCH)
-    deck.set_code(SCRATCH, "import sys\nfrom _livedeck import shared_bytecode as shared\n"
-                           "print('doctest' in sys.modules)\nimport doctest\nprint(len(shared._fresh))\n")
+    deck.set_code(SCRATCH, IMPORTS_DOCTEST)
     compiled = []
-    for _ in range(2):
+    for _ in range(runs):
         deck.wait_standby(timeout=30_000)
         assert deck.run(SCRATCH) == "done"
         imported_before, count = deck.output(SCRATCH).split()
         assert imported_before == "False"  # a new interpreter: nothing of the last run's imports
         compiled.append(int(count))
-    assert compiled[1] == 0, compiled
+    return compiled
+
+
+def test_no_run_compiles_the_standard_library_the_build_compiled_it(deck, page):
+    """Every run gets an interpreter of its own; none compiles a module of the standard library, whose
+    bytecode the build made (deckkit/stdlib_bytecode.py) and the page gives every interpreter once
+    Python is ready (shared_bytecode.py), as CPython reads __pycache__."""
+    page.wait_for_function("(window.liveDeck.pool.pool ?? window.liveDeck.pool).bytecodeBlob", timeout=30_000)
+    assert _compiled_per_run(deck, 2) == [0, 0]
+
+
+def test_without_the_builds_bytecode_a_module_a_run_compiled_is_not_compiled_again(contexts, base_url):
+    """The build's bytecode missing (an older deck, a failed fetch): what one run's interpreter compiled is
+    handed to the page, which gives it to every later interpreter."""
+    page = contexts.new_page()
+    page.route("**/python_stdlib.bytecode.marshal", lambda route: route.abort())
+    deck = DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()
+    first, second = _compiled_per_run(deck, 2)
+    assert first > 5, first  # doctest and the modules it imports
+    assert second == 0

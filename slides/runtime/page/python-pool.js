@@ -18,6 +18,8 @@ import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 /** @typedef {{runId: number, request: RunRequest, callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Job */
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
+// The standard library's bytecode, compiled at build (deckkit/stdlib_bytecode.py).
+const bytecodeUrl = new URL('../pyodide/python_stdlib.bytecode.marshal', import.meta.url)
 
 /** @param {ReadyMessage} ready */
 function markSnapshotKept({ snapshot }) {
@@ -117,9 +119,10 @@ class PythonWorker {
     })
   }
 
-  /** @param {import('../shared/protocol.js').Bytecode} bytecode modules other interpreters compiled */
-  share(bytecode) {
-    this.worker.postMessage(toWorker.bytecode(bytecode))
+  /** @param {{bytecode?: import('../shared/protocol.js').Bytecode, blob?: ArrayBuffer}} shared modules
+   * other interpreters compiled, or the whole library's compiled at build */
+  share(shared) {
+    this.worker.postMessage(toWorker.bytecode(shared))
   }
 
   terminate() {
@@ -141,6 +144,8 @@ export class PythonPool extends EventTarget {
     /** @type {import('../shared/protocol.js').Bytecode} the standard library's modules compiled so far,
      * given to every interpreter, as processes share __pycache__ (shared_bytecode.py) */
     this.bytecode = new Map()
+    /** @type {ArrayBuffer|null|undefined} the library's bytecode compiled at build (null: not fetched yet, or none) */
+    this.bytecodeBlob = undefined
     this.active = this.#spawn('active') // fresh: runs the next cell
     /** @type {PythonWorker|null} fresh too: the active one once that has run */
     this.standby = null
@@ -158,12 +163,28 @@ export class PythonPool extends EventTarget {
 
   #spawn(role) {
     const worker = new PythonWorker(this.query, role)
-    if (this.bytecode.size) worker.share(this.bytecode)
+    if (this.bytecodeBlob) worker.share({ blob: this.bytecodeBlob })
+    if (this.bytecode.size) worker.share({ bytecode: this.bytecode })
     worker.onBytecode = (bytecode) => {
       for (const [path, entry] of bytecode) this.bytecode.set(path, entry)
-      for (const other of this.workers) if (other !== worker) other.share(bytecode)
+      for (const other of this.workers) if (other !== worker) other.share({ bytecode })
     }
     return worker
+  }
+
+  /** Once Python is ready (off a first open's path), the library's bytecode compiled at build, for every
+   * interpreter; without it (an older build, a failed fetch) each compiles what it imports, as before. */
+  async #fetchBytecode() {
+    if (this.bytecodeBlob !== undefined) return
+    this.bytecodeBlob = null
+    try {
+      const response = await fetch(bytecodeUrl, { priority: 'low' })
+      if (!response.ok) return
+      this.bytecodeBlob = await response.arrayBuffer()
+    } catch {
+      return
+    }
+    for (const worker of this.workers) worker.share({ blob: this.bytecodeBlob })
   }
 
   #setStatus(status, detail = {}) {
@@ -178,6 +199,7 @@ export class PythonPool extends EventTarget {
         this.#setStatus('ready', info)
         this.booted = true
         this.#restoreAhead()
+        this.#fetchBytecode()
         this.#pump()
       },
       (error) => {

@@ -124,8 +124,9 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  */
 
 /**
- * page → worker: bytecode other interpreters compiled, for this one's imports.
- * @typedef {{type: 'bytecode', bytecode: Bytecode}} BytecodeToWorkerMessage
+ * page → worker: bytecode other interpreters compiled (*bytecode*), or the whole library's compiled at
+ * build (*blob*, deckkit/stdlib_bytecode.py), for this one's imports.
+ * @typedef {{type: 'bytecode', bytecode?: Bytecode, blob?: ArrayBuffer}} BytecodeToWorkerMessage
  */
 
 /**
@@ -177,8 +178,8 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
 export const toWorker = {
   /** @type {(runId: number, request: RunRequest) => RunMessage} */
   run: (runId, request) => ({ type: 'run', runId, request }),
-  /** @type {(bytecode: Bytecode) => BytecodeToWorkerMessage} */
-  bytecode: (bytecode) => ({ type: 'bytecode', bytecode }),
+  /** @type {(shared: {bytecode?: Bytecode, blob?: ArrayBuffer}) => BytecodeToWorkerMessage} */
+  bytecode: (shared) => ({ type: 'bytecode', ...shared }),
 }
 
 export const fromWorker = {

@@ -4,7 +4,9 @@ Pyodide ships the standard library as sources in a zip, and ``zipimport`` writes
 interpreter compiles every module it imports. With an interpreter per run, every run did so —
 ``import doctest`` took ~0.5 s in a cell, 0.04 s in CPython, which reads the bytecode an earlier
 process left. Here a module compiled in one run is handed to the page (python-pool.js), which gives it to
-every later interpreter: a page compiles each module once, as a machine does.
+every later interpreter: a page compiles each module once, as a machine does. And once Python is ready,
+the page fetches the whole library's bytecode, compiled at build (deckkit/stdlib_bytecode.py), and
+gives it to every interpreter too: then none compiles a module of the library.
 
 What is shared is ``marshal`` data of the code, keyed by the source file's path in the zip (which no
 run can change), checked against a hash of the source as CPython checks a hash-based ``.pyc``.
@@ -38,6 +40,12 @@ def add(entries):
     as JavaScript's Uint8Array."""
     for path, (digest, data) in entries.items():
         _known[path] = (_bytes(digest), _bytes(data))
+
+
+def add_blob(blob):
+    """The whole library's bytecode, compiled at build (deckkit/stdlib_bytecode.py): marshal data of
+    {path: (source hash, marshal data)}, as JavaScript's Uint8Array or bytes."""
+    _known.update(marshal.loads(_bytes(blob)))
 
 
 def _bytes(data):

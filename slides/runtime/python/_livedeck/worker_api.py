@@ -49,9 +49,13 @@ def take_bytecode():
     return shared_bytecode.take_fresh()
 
 
-def add_bytecode(entries):
-    """Modules other interpreters compiled (take_bytecode's), reused when this one imports them."""
-    shared_bytecode.add(entries)
+def add_bytecode(entries=None, blob=None):
+    """Modules other interpreters compiled (take_bytecode's), or the whole library's compiled at build
+    (*blob*), reused when this one imports them."""
+    if entries is not None:
+        shared_bytecode.add(entries)
+    if blob is not None:
+        shared_bytecode.add_blob(blob)
 
 
 def grade(request, result):
