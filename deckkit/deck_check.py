@@ -5,7 +5,9 @@ or on a learner's screen. Each problem names the deck, the slide, the file and t
 - line highlights (`{9|10}`) beyond the end of the file they step through;
 - an exercise's files: check.py that does not compile or defines no check(run); a `run.fail("key", …)`
   whose key has no message in a language of exercise.toml, or whose message names a placeholder the
-  call does not fill ({count} where only total is given), or the `pass` message doing so.
+  call does not fill ({count} where only total is given), or the `pass` message doing so; the same for
+  the keys a shared helper fails with (run.fail_if_loop_misused(): neverAwaited, neverRun, blocked, busy;
+  run.fail_if_cancelled(task, "dropped"): its dropped key and cancelled — grader.SHARED_KEYS).
 
 `python -m deckkit.deck_check [ROOT]` prints them; deckkit/build.py stops on them (BuildError).
 """
@@ -17,6 +19,8 @@ import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from _livedeck.grader import SHARED_KEYS
 
 from .exercises import LANGS
 
@@ -138,28 +142,36 @@ def check_exercise(root: Path, name: str, where: str) -> list[str]:
         texts = tomllib.loads((folder / "exercise.toml").read_text())
     except tomllib.TOMLDecodeError as error:
         return [f"{toml_file}: {error} (exercise={name}, {where})"]
-    calls = [("pass", 0, FILLED)]
+    calls = [("pass", 0, FILLED, "a pass")]  # (key, line, the values given or None: any, what gives them)
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "fail"
                 and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             given = None if any(k.arg is None for k in node.keywords) else FILLED | {k.arg for k in node.keywords}
-            calls.append((node.args[0].value, node.lineno, given))
+            calls.append((node.args[0].value, node.lineno, given, f'run.fail("{node.args[0].value}", …)'))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SHARED_KEYS:
+            helper = node.func.attr
+            said = f"run.{helper}(…)"
+            calls += [(key, node.lineno, FILLED | values, said) for key, values in SHARED_KEYS[helper].items()]
+            dropped = node.args[1] if len(node.args) > 1 else next(
+                (k.value for k in node.keywords if k.arg == "dropped"), None)
+            if helper == "fail_if_cancelled" and isinstance(dropped, ast.Constant) and isinstance(dropped.value, str):
+                calls.append((dropped.value, node.lineno, FILLED, said))
     problems = []
     for lang in LANGS:
         messages = texts.get(lang, {}).get("messages", {})
-        for key, line, given in calls:
+        for key, line, given, call in calls:
             at = f"{check_file}:{line}" if line else check_file
             if key not in messages:
-                problems.append(f"{at}: no [{lang}.messages] {key} in {toml_file} (exercise={name}, {where})")
+                by = "" if call.startswith("run.fail(") or not line else f", which {call} fails with"
+                problems.append(f"{at}: no [{lang}.messages] {key} in {toml_file}{by} (exercise={name}, {where})")
                 continue
             unfilled = _placeholders(messages[key]) - (given if given is not None else _placeholders(messages[key]))
             positional = {field for field in _placeholders(messages[key]) if field == "" or field.isdigit()}
             if unfilled or positional:
                 what = ", ".join("{" + field + "}" for field in sorted(unfilled | positional))
-                call = f'run.fail("{key}", …)' if line else "a pass"
                 problems.append(f"{at}: [{lang}.messages] {key} in {toml_file} names {what}, which {call} does not "
                                 f"fill (exercise={name}, {where})")
-    return problems
+    return list(dict.fromkeys(problems))  # a key given twice on a line (a helper, and run.fail) said once
 
 
 def check_project(root: Path, decks: tuple[str, ...]) -> list[str]:

@@ -91,6 +91,45 @@ def test_a_placeholder_the_check_does_not_fill(project):
     assert "[ko.messages]" not in said
 
 
+HELPER_MESSAGES = {  # a message for each key the shared helpers fail with, naming the values each fills
+    "neverAwaited": "{coroutine}", "neverRun": "{coroutine}", "blocked": "{task}, {seconds:.1f}, {call}",
+    "busy": "{task}, {seconds:.1f}", "cancelled": "{task}, {at:.1f}", "dropped": "{total:.1f}",
+}
+
+
+@pytest.mark.parametrize(("helper", "key", "en"), [
+    ("run.fail_if_loop_misused()", "blocked", None), ("run.fail_if_loop_misused()", "neverRun", "{count}"),
+    ('run.fail_if_cancelled("main", "dropped")', "dropped", None),
+    ('run.fail_if_cancelled("main", "dropped")', "cancelled", "{count}")],
+    ids=["blocked lacking", "neverRun's placeholder", "dropped lacking", "cancelled's placeholder"])
+def test_a_key_of_a_shared_helper_that_one_language_lacks(project, helper, key, en):
+    """The helpers fail with keys of their own (grader.SHARED_KEYS): a check that calls one needs a message
+    for each, naming only what the helper fills. English lacks *key*, or names *en* in it too."""
+    from _livedeck.grader import SHARED_KEYS
+
+    assert set(HELPER_MESSAGES) == {key for keys in SHARED_KEYS.values() for key in keys} | {"dropped"}
+    check, toml = project / "demos/exercises/probe/check.py", project / "demos/exercises/probe/exercise.toml"
+    check.write_text(check.read_text().replace("def check(run):\n", f"def check(run):\n    {helper}\n"))
+    whole = toml.read_text()
+    for lang in ("ko", "en"):
+        table = "".join(f'{name} = "{text}"\n' for name, text in HELPER_MESSAGES.items())
+        whole = whole.replace(f"[{lang}.messages]\n", f"[{lang}.messages]\n{table}")
+    toml.write_text(whole)
+    check_sources(project, DECKS)  # every message there: it builds
+    english = whole.index("[en.messages]")
+    mine = f'{key} = "{HELPER_MESSAGES[key]}"\n'
+    toml.write_text(whole[:english] + whole[english:].replace(mine, mine.replace('"\n', f' {en}"\n') if en else ""))
+    said, called = problems(project), helper.split("(")[0] + "(…)"
+    where = "(exercise=probe, on slides/asyncio.ko.md slide"
+    if en:
+        assert (f"demos/exercises/probe/check.py:2: [en.messages] {key} in demos/exercises/probe/exercise.toml "
+                f"names {en}, which {called} does not fill {where}") in said, said
+    else:
+        assert (f"demos/exercises/probe/check.py:2: no [en.messages] {key} in demos/exercises/probe/exercise.toml, "
+                f"which {called} fails with {where}") in said, said
+    assert said.count("probe/check.py") == 1, said
+
+
 def test_a_pass_message_with_a_placeholder_nothing_fills(project):
     toml = project / "demos/exercises/probe/exercise.toml"
     toml.write_text(toml.read_text().replace('"{total:.1f}초: 통과!"', '"{total:.1f}초, {ticks}번: 통과!"'))

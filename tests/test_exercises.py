@@ -18,7 +18,7 @@ from deckkit.paths import ROOT
 from deckkit.try_check import traced_run  # an answer run as the cell runs it, traced
 
 from _livedeck.asyncio_timeline import Tracer
-from _livedeck.grader import Run, grade
+from _livedeck.grader import SHARED_KEYS, Run, grade
 
 ANSWERS = ROOT / "tests" / "exercise_answers"
 BY_NAME = {exercise.name: exercise for exercise in exercises()}
@@ -113,12 +113,10 @@ def test_every_message_key_exists_in_every_language(name):
     assert keys[0] == keys[1]
     source = BY_NAME[name].check_source
     shared = set()
-    if "run.fail_if_loop_misused(" in source:  # the grader gives these keys for the check
-        shared = {"neverAwaited", "neverRun", "blocked", "busy"}
-        assert shared <= keys[0], f"{name}: messages for the shared keys are missing"
-    if "run.fail_if_cancelled(" in source:
-        shared |= {"cancelled"}
-        assert "cancelled" in keys[0], f"{name}: the message for a task the code cancelled is missing"
+    for helper, given in SHARED_KEYS.items():  # the grader's helpers give these keys for the check
+        if f"run.{helper}(" in source:
+            shared |= set(given)
+            assert set(given) <= keys[0], f"{name}: messages for the keys of run.{helper}() are missing"
     for key in keys[0] - {"pass"} - shared:
         assert f'"{key}"' in source, f"{name}: message {key!r} is never used by check.py"
 
