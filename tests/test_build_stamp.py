@@ -30,3 +30,20 @@ def test_the_stamp_follows_every_input_and_nothing_else(tmp_path):
         record_build(dist, root)
     (root / "slides" / "asyncio.ko.md").unlink()
     assert not build_is_current(dist, root), "a removed input"
+
+
+def test_plain_pytest_finds_the_project_as_invoke_test_does():
+    """README, 'Tests': `pytest --demo NAME` as well as `invoke test --demo NAME`. The venv's pytest script,
+    unlike `python -m pytest` (what invoke runs), puts no project folder on sys.path: pyproject.toml's
+    pythonpath does, or conftest.py's `import deckkit` fails."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"DECK_BUILT": "1"}
+    result = subprocess.run([str(Path(sys.executable).with_name("pytest")), "--collect-only", "-q", "--demo",
+                             "gather", "tests/test_demos.py"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "tests/test_demos.py::test_demo_fits_its_slide[gather]" in result.stdout
