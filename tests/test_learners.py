@@ -51,6 +51,20 @@ def test_a_verdict_its_exercise_cannot_say_is_said_in_the_decks_language(deck):
     assert message.startswith("✘ “sequential” ({'total': ") and "에 맞는 메시지가 없습니다" in message, message
 
 
+def test_a_check_that_raises_on_a_run_is_said_in_the_decks_language(deck):
+    """What the build cannot see: a check that raises on some run (IndexError). The run does not pass, and
+    the page says so in Korean (labels.js verdicts.checkError) with the check's error; README, 'Add an
+    exercise', says to run that answer through deckkit.try_check to see where."""
+    deck.show(EXERCISE)
+    check = "def check(run):\\n    return run.stdout[99]\\n"
+    deck.page.evaluate(f"window.liveDeck.cell('{EXERCISE}').request.grader.check = '{check}'")
+    assert deck.run(EXERCISE) == "done"
+    state, message = deck.verdict(EXERCISE)
+    assert (state, deck.cell(EXERCISE).get_attribute("data-verdict-key")) == ("fail", "checkError")
+    assert message == "✘ 이 실행에서 문제의 채점 코드가 실패했습니다 (check.py: IndexError: list index out of range): " \
+                      "판정하지 못했습니다.", message
+
+
 def test_hints_show_one_more_at_each_click_and_the_earlier_ones_stay(deck):
     cell = deck.show("gather_results")
     hints = cell.locator("[data-role=hints] li")
