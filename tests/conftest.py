@@ -13,7 +13,8 @@ from deckkit.paths import DECKS, DIST
 def pytest_addoption(parser):
     parser.addoption("--demo", default="", metavar="NAME",
                      help="only the tests of demo or exercise NAME: those whose id names it, and those marked "
-                          "every_demo (they check every demo at once: build, timelines, slides, PDF)")
+                          "every_demo (they check every demo at once: build, timelines, slides, PDF; the driven "
+                          "cell layout drives only NAME's cells)")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -175,12 +175,16 @@ class Layout:
         return self.deck.wait_state(self.name, "done", "error", "stopped", timeout=40_000)
 
 
+@pytest.mark.every_demo  # under --demo NAME, only the cells NAME names (as pytest's ids: a part of the name)
 @pytest.mark.parametrize("deck_name", DECKS)
-def test_every_live_cell_keeps_its_layout_in_every_state(page, base_url, deck_name):
+def test_every_live_cell_keeps_its_layout_in_every_state(page, base_url, deck_name, pytestconfig):
     SHOTS.mkdir(parents=True, exist_ok=True)
     deck = DeckDriver.open(page, base_url, deck_name).wait_python_ready()
     cells = live_cells(page)
     assert len(cells) >= 15 and sum(exercise for *_, exercise in cells) >= 5
+    only = pytestconfig.getoption("--demo")
+    cells = [cell for cell in cells if only in cell[1]]
+    assert cells, f"no live cell of {deck_name} is named {only!r}"
     problems = []
     for _, name, exercise in cells:
         layout = Layout(deck, name)
