@@ -124,6 +124,18 @@ def _placeholders(message: str) -> set[str]:
     return names
 
 
+def _message_line(toml: str, lang: str, key: str) -> int | None:
+    """The line of exercise.toml where [<lang>.messages] gives *key*, if it does."""
+    table = None
+    for number, line in enumerate(toml.splitlines(), 1):
+        header = re.match(r"^\s*\[\s*([\w.]+)\s*\]", line)
+        if header:
+            table = header.group(1)
+        elif table == f"{lang}.messages" and re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    return None
+
+
 def check_exercise(root: Path, name: str, where: str) -> list[str]:
     """One exercise's files, its check's syntax, and its check's keys and values against its messages."""
     folder = root / "demos" / "exercises" / name
@@ -139,7 +151,8 @@ def check_exercise(root: Path, name: str, where: str) -> list[str]:
     if not any(isinstance(node, ast.FunctionDef) and node.name == "check" for node in tree.body):
         return [f"{check_file}: defines no check(run) (exercise={name}, {where})"]
     try:
-        texts = tomllib.loads((folder / "exercise.toml").read_text())
+        toml_text = (folder / "exercise.toml").read_text()
+        texts = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as error:
         return [f"{toml_file}: {error} (exercise={name}, {where})"]
     calls = [("pass", 0, FILLED, "a pass")]  # (key, line, the values given or None: any, what gives them)
@@ -169,7 +182,9 @@ def check_exercise(root: Path, name: str, where: str) -> list[str]:
             positional = {field for field in _placeholders(messages[key]) if field == "" or field.isdigit()}
             if unfilled or positional:
                 what = ", ".join("{" + field + "}" for field in sorted(unfilled | positional))
-                problems.append(f"{at}: [{lang}.messages] {key} in {toml_file} names {what}, which {call} does not "
+                given_at = _message_line(toml_text, lang, key)
+                in_file = f"{toml_file}:{given_at}" if given_at else toml_file
+                problems.append(f"{at}: [{lang}.messages] {key} in {in_file} names {what}, which {call} does not "
                                 f"fill (exercise={name}, {where})")
     return list(dict.fromkeys(problems))  # a key given twice on a line (a helper, and run.fail) said once
 

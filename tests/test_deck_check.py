@@ -85,8 +85,9 @@ def test_a_key_one_language_lacks(project):
 def test_a_placeholder_the_check_does_not_fill(project):
     toml = project / "demos/exercises/probe/exercise.toml"
     toml.write_text(toml.read_text().replace("{ticks} ticks", "{ticks} ticks, {count} times"))
+    line = toml.read_text().splitlines().index('slow = "{total:.1f} s: {ticks} ticks, {count} times"') + 1
     said = problems(project)
-    assert ("demos/exercises/probe/check.py:3: [en.messages] slow in demos/exercises/probe/exercise.toml "
+    assert (f"demos/exercises/probe/check.py:3: [en.messages] slow in demos/exercises/probe/exercise.toml:{line} "
             "names {count}, which run.fail(\"slow\", …) does not fill") in said
     assert "[ko.messages]" not in said
 
@@ -122,8 +123,9 @@ def test_a_key_of_a_shared_helper_that_one_language_lacks(project, helper, key, 
     said, called = problems(project), helper.split("(")[0] + "(…)"
     where = "(exercise=probe, on slides/asyncio.ko.md slide"
     if en:
-        assert (f"demos/exercises/probe/check.py:2: [en.messages] {key} in demos/exercises/probe/exercise.toml "
-                f"names {en}, which {called} does not fill {where}") in said, said
+        line = toml.read_text().splitlines().index(mine.replace('"\n', f' {en}"')) + 1
+        assert (f"demos/exercises/probe/check.py:2: [en.messages] {key} in demos/exercises/probe/exercise.toml:"
+                f"{line} names {en}, which {called} does not fill {where}") in said, said
     else:
         assert (f"demos/exercises/probe/check.py:2: no [en.messages] {key} in demos/exercises/probe/exercise.toml, "
                 f"which {called} fails with {where}") in said, said
@@ -133,7 +135,8 @@ def test_a_key_of_a_shared_helper_that_one_language_lacks(project, helper, key, 
 def test_a_pass_message_with_a_placeholder_nothing_fills(project):
     toml = project / "demos/exercises/probe/exercise.toml"
     toml.write_text(toml.read_text().replace('"{total:.1f}초: 통과!"', '"{total:.1f}초, {ticks}번: 통과!"'))
-    assert "[ko.messages] pass in demos/exercises/probe/exercise.toml names {ticks}" in problems(project)
+    line = toml.read_text().splitlines().index('pass = "{total:.1f}초, {ticks}번: 통과!"') + 1
+    assert f"[ko.messages] pass in demos/exercises/probe/exercise.toml:{line} names {{ticks}}" in problems(project)
 
 
 def test_highlights_beyond_the_files_end(project):
