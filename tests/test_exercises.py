@@ -25,6 +25,7 @@ BY_NAME = {exercise.name: exercise for exercise in exercises()}
 
 # exercise → the starter's verdict key
 STARTERS = {
+    "queue_workers": "oneWorker",
     "cancel_task": "notCancelled",
     "concurrent_say_after": "sequential",
     "gather_results": "sequential",

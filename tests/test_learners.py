@@ -127,6 +127,8 @@ BROWSER_SAMPLE = [
     ("timeout_slow_call", "wait_for_not_awaited"),
     ("unblock_loop", "two_half_sleeps"),
     ("unblock_loop", "ten_blocking_sleeps"),
+    ("queue_workers", "task_done_join"),
+    ("queue_workers", "three_workers"),
 ]
 
 

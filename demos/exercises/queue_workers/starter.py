@@ -1,0 +1,15 @@
+import asyncio
+
+async def worker(name, queue):
+    while not queue.empty():
+        job = queue.get_nowait()
+        await asyncio.sleep(1)  # 일 하나에 1초
+        print(f"{name} did job {job}")
+
+async def main():
+    queue = asyncio.Queue()
+    for job in range(1, 5):
+        queue.put_nowait(job)
+    await worker("A", queue)  # 일꾼 하나: 4초
+
+asyncio.run(main())

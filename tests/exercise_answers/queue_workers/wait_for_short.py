@@ -1,0 +1,17 @@
+# expect: error
+import asyncio
+
+async def worker(name, queue):
+    while not queue.empty():
+        job = queue.get_nowait()
+        await asyncio.sleep(1)
+        print(f"{name} did job {job}")
+
+async def main():
+    queue = asyncio.Queue()
+    for job in range(1, 5):
+        queue.put_nowait(job)
+    await asyncio.wait_for(
+        asyncio.gather(worker("A", queue), worker("B", queue)), 1.5)
+
+asyncio.run(main())
