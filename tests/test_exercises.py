@@ -176,3 +176,12 @@ def test_a_step_that_computes_without_a_blocking_call_is_named_busy():
     result = grade(BY_NAME["unblock_loop"].check(), BY_NAME["unblock_loop"].text("en")["messages"], Run([], trace=trace))
     assert (result["key"], result["message"]) == ("busy", "blocking('A') computed for 0.6 s without an await, holding "
                                                   "the loop — meanwhile every other task stops.")
+
+
+def test_the_readme_names_everything_a_check_can_ask_run_for():
+    """README, 'Add an exercise': its table of what `run` offers names each public method and property of
+    grader.Run (a maintainer writing a check reads that table, not grader.py)."""
+    readme = (ROOT / "README.md").read_text()
+    table = readme[readme.index("What `run` offers a check"):readme.index("A lane is a dict")]
+    public = [name for name in vars(Run) if not name.startswith("_")]
+    assert len(public) > 20 and [name for name in public if f"`{name}" not in table] == []
