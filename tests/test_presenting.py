@@ -47,6 +47,7 @@ def test_arrow_keys_step_the_highlight_through_the_awaits_then_move_on(page, bas
     assert page.evaluate("location.hash") != slide
 
 
+@pytest.mark.every_demo  # a new slide's title, or its cell, may reach under the bar
 @pytest.mark.parametrize("deck", ["asyncio.ko", "asyncio.en"])
 def test_the_navigation_bar_shown_by_a_moving_mouse_covers_no_live_cell(page, base_url, deck):
     driver = DeckDriver.open(page, base_url, deck)
