@@ -112,8 +112,20 @@ def check_steps(root: Path, fence: Fence) -> list[str]:
     beyond = sorted({n for n in step_lines(fence.steps) if n < 1 or n > length})
     if not beyond:
         return []
-    shown = ", ".join(map(str, beyond))
-    return [f"{fence.where}: {{{fence.steps}}} highlights line {shown}, but {_shown(root, path)} has {length} lines"]
+    return [f"{fence.where}: {{{fence.steps}}} highlights {_line_ranges(beyond)}, but {_shown(root, path)} has "
+            f"{length} lines"]
+
+
+def _line_ranges(numbers: list[int]) -> str:
+    """[17, 18, 19, 30] → 'lines 17–19, 30'; [30] → 'line 30'."""
+    runs = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+    return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
 
 
 def _placeholders(message: str) -> set[str]:
