@@ -19,6 +19,7 @@ none: a later issue), told by their error.
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from pathlib import Path
 from .paths import NODE_MODULES, ROOT
 
 SCRATCH = ROOT / ".scratch" / "cpython-tests"
+RESULTS = SCRATCH / "results.json"  # the last run's every outcome, both sides
 SUITE = "sid"  # Debian unstable: its python3.14 and libpython3.14-testsuite
 PACKAGES = ["libpython3.14-testsuite", "python3.14-minimal", "libpython3.14-minimal", "libpython3.14-stdlib",
             "libc6", "zlib1g", "libexpat1", "libffi8"]
@@ -48,11 +50,13 @@ SOCKET_ERRORS = re.compile(r"socket|Not supported|\[Errno 138\]|NotImplementedEr
 PROGRAM = '''\
 import json, os, sys, unittest
 {fetch}
-sys.path.insert(0, ROOT)
+sys.path[:0] = [ROOT, *{also!r}]  # the test package (and, in the control, the deck's asyncio)
 from test import support
 support.has_socket_support = True  # the package skips itself without sockets: lifted for this run
 names = {names!r}
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
+import asyncio
+print("{mark}" + json.dumps(["(asyncio)", "info", asyncio.__file__]), flush=True)  # whose asyncio ran
 
 class Result(unittest.TestResult):
     def _say(self, test, outcome, detail=""):
@@ -70,6 +74,10 @@ class Result(unittest.TestResult):
         self._say(test, "pass")
     def addUnexpectedSuccess(self, test):
         self._say(test, "fail", "unexpected success")
+    def addSubTest(self, test, subtest, err):  # a failed subtest fails its test (which then gets no addSuccess)
+        if err is not None:
+            failed = issubclass(err[0], test.failureException)
+            self._say(test, "fail" if failed else "error", f"{{subtest}}: " + self._exc_info_to_string(err, test))
 
 suite.run(Result())
 print("{mark}" + json.dumps(["(done)", "done", ""]), flush=True)
@@ -88,9 +96,11 @@ if not os.path.isdir(ROOT):
 '''
 
 
-def program(names, root=None) -> str:
+def program(names, root=None, also=()) -> str:
+    """The program that runs *names*: from the test package under *root* (else fetched, in the cell),
+    with the folders *also* next on sys.path."""
     fetch = f"ROOT = {str(root)!r}" if root else FETCH_IN_CELL.format(zip_url=ZIP_URL)
-    return PROGRAM.format(fetch=fetch, names=list(names), mark=MARK)
+    return PROGRAM.format(fetch=fetch, also=[str(path) for path in also], names=list(names), mark=MARK)
 
 
 # --- the scratch folder ----------------------------------------------------------------------------
@@ -106,8 +116,16 @@ def prepare() -> Path:
     """The scratch folder ready: the native interpreter (returned), the test suite, the deck's asyncio."""
     python = SCRATCH / "python3.14"
     root = SCRATCH / "root"
-    if python.exists() and (SCRATCH / "test.zip").exists():
-        return python
+    if not (python.exists() and (SCRATCH / "test.zip").exists()):
+        _unpack(python, root)
+    if not _control_tests().exists():  # the control's copy of what the cell fetches: the same files
+        with zipfile.ZipFile(SCRATCH / "test.zip") as bundle:
+            bundle.extractall(SCRATCH / "tests.part")
+        (SCRATCH / "tests.part").rename(_control_tests())
+    return python
+
+
+def _unpack(python, root):
     for tool in ("apt-get", "dpkg-deb"):
         if shutil.which(tool) is None:
             sys.exit(f"✗ {tool} is needed to unpack Debian's packages (Debian or Ubuntu).")
@@ -139,7 +157,6 @@ def prepare() -> Path:
                      *sorted(p for p in (tests / "certdata").rglob("*") if p.is_file())]:  # test_asyncio.utils
             bundle.write(path, path.relative_to(tests.parent).as_posix())
     (SCRATCH / "test.zip.part").rename(SCRATCH / "test.zip")
-    return python
 
 
 def runs(python) -> list[list[str]]:
@@ -165,6 +182,11 @@ def _deck_asyncio():
     return SCRATCH / "deck-stdlib"
 
 
+def _control_tests():
+    """The test package alone (no standard library beside it: the control's asyncio is the deck's)."""
+    return SCRATCH / "tests"
+
+
 def _control_env():
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     return {**env, "PYTHONHOME": str(SCRATCH / "root" / "usr"), "PYTHONDONTWRITEBYTECODE": "1"}
@@ -179,12 +201,44 @@ def parse(lines) -> dict[str, tuple[str, str]]:
     return results
 
 
-def run_control(python, names, timeout=600) -> dict[str, tuple[str, str]]:
-    code = f"import sys\nsys.path.insert(0, {str(_deck_asyncio())!r})\n" + program(names, SCRATCH / "root/usr/lib/python3.14")
+CONTROL_MEMORY = 2 * 1024**3  # bytes of address space: a runaway test fails its run, not the machine
+
+
+class ControlError(Exception):
+    """The control did not run what it claims to (another asyncio than the deck's)."""
+
+
+def run_native(python, code, env, timeout=600, memory=CONTROL_MEMORY):
+    """Run *code* in a native interpreter with at most *memory* bytes of address space: (results, problem),
+    where *problem* says in a line why the run ended before its last test (None when it did not)."""
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     with tempfile.TemporaryDirectory() as scratch:
-        done = subprocess.run([str(python), "-c", code], env=_control_env(), capture_output=True, text=True,
-                              timeout=timeout, cwd=scratch, stdin=subprocess.DEVNULL)
-    return parse(done.stdout.splitlines())
+        try:
+            done = subprocess.run([str(python), "-c", code], env=env, capture_output=True, text=True,
+                                  timeout=timeout, cwd=scratch, stdin=subprocess.DEVNULL, preexec_fn=limit_memory)
+        except subprocess.TimeoutExpired as expired:
+            stdout = expired.stdout.decode(errors="replace") if isinstance(expired.stdout, bytes) else expired.stdout
+            return parse((stdout or "").splitlines()), f"stopped after {timeout} s"
+    results = parse(done.stdout.splitlines())
+    if "(done)" in results:
+        starved = [test for test, (outcome, detail) in results.items() if "MemoryError" in detail]
+        return results, f"ran out of its {memory // 1024**2} MiB memory limit in {', '.join(starved)}" if starved else None
+    if "MemoryError" in done.stderr or "Cannot allocate memory" in done.stderr:
+        return results, f"ran out of its {memory // 1024**2} MiB memory limit (exit status {done.returncode})"
+    last = (done.stderr.strip().splitlines() or [""])[-1]
+    return results, f"ended early (exit status {done.returncode}): {last[:200]}"
+
+
+def run_control(python, names, timeout=600):
+    """The control's results for *names*, and why it ended early (None when it did not)."""
+    code = program(names, _control_tests(), also=[_deck_asyncio()])
+    results, problem = run_native(python, code, _control_env(), timeout)
+    ran = results.get("(asyncio)", ("", ""))[1]
+    if ran and not ran.startswith(str(_deck_asyncio())):
+        raise ControlError(f"the control ran {ran}, not the deck's asyncio ({_deck_asyncio()})")
+    return results, problem
 
 
 @dataclass
@@ -193,6 +247,7 @@ class Comparison:
     control: dict
     deck: dict
     deck_lines: list  # what the cell printed, for a run that ended early
+    control_problem: str | None = None  # why the control ended before its last test (run_native)
 
     @property
     def deck_finished(self):
@@ -244,15 +299,17 @@ def run_all(module_filter="", on_result=None) -> list[Comparison]:
                 page.set_default_timeout(20 * 60_000)
                 DeckDriver.open(page, url(server)).wait_python_ready()
                 for names in planned:
-                    control = run_control(python, names)
+                    control, problem = run_control(python, names)
                     lines = page.evaluate(_RUN, [CELL, program(names)])
-                    comparison = Comparison(names, control, parse(lines), lines)
+                    comparison = Comparison(names, control, parse(lines), lines, problem)
                     comparisons.append(comparison)
                     if on_result:
                         on_result(comparison)
                 browser.close()
         finally:
             server.shutdown()
+    RESULTS.write_text(json.dumps([{"names": c.names, "control": c.control, "deck": c.deck,
+                                    "control_problem": c.control_problem} for c in comparisons], indent=0))
     return comparisons
 
 
@@ -265,6 +322,8 @@ def report(module_filter="") -> int:
         print(f"{mark} {comparison.names[0].removeprefix('test.test_asyncio.'):<55} "
               f"{passing - len(missing):4} of {passing:4} passing in the control pass"
               f"{f' ({len(missing) - len(real)} need sockets)' if len(missing) > len(real) else ''}", flush=True)
+        if comparison.control_problem:
+            print(f"    the control {comparison.control_problem}")
         if not comparison.deck_finished:
             print("    the cell's run ended before the tests did; its last lines:")
             for line in comparison.deck_lines[-6:]:
@@ -275,10 +334,17 @@ def report(module_filter="") -> int:
         if len(real) > 12:
             print(f"    … and {len(real) - 12} more")
 
-    comparisons = run_all(module_filter, on_result=show)
+    try:
+        comparisons = run_all(module_filter, on_result=show)
+    except ControlError as error:
+        print(f"✗ {error}")
+        return 1
     total = sum(len(c.passing_in_control) for c in comparisons)
     missing = [m for c in comparisons for m in c.not_in_deck()]
     sockets = sum(m[3] for m in missing)
     print(f"\n{total - len(missing)} of {total} tests passing in the control pass in the cell; "
           f"{sockets} need sockets; {len(missing) - sockets} other")
-    return 1 if len(missing) > sockets else 0
+    cut_short = sum(1 for c in comparisons if c.control_problem)
+    if cut_short:
+        print(f"{cut_short} control runs ended before their last test (above)")
+    return 1 if len(missing) > sockets or cut_short else 0

@@ -1,0 +1,78 @@
+"""`invoke cpython-tests`' runner (deckkit/cpython_tests.py), without Debian's packages or a browser: the
+program it runs reports every outcome, the control runs the deck's asyncio or refuses to run, and a native
+run that eats memory or dies says so."""
+
+import sys
+
+import pytest
+
+from deckkit import cpython_tests
+
+SUBTESTS = '''\
+import unittest
+
+class T(unittest.TestCase):
+    def test_subtests(self):
+        for n in (1, 2):
+            with self.subTest(n=n):
+                self.assertEqual(n, 1)
+
+    def test_passes(self):
+        pass
+'''
+
+
+@pytest.fixture
+def test_package(tmp_path):
+    """A package shaped as CPython's test/ (support.has_socket_support, a test module), under tmp_path/tests."""
+    package = tmp_path / "tests" / "test"
+    (package / "support").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "support" / "__init__.py").write_text("has_socket_support = False\n")
+    (package / "test_sample.py").write_text(SUBTESTS)
+    return package.parent
+
+
+def test_a_failed_subtest_fails_its_test(test_package):
+    # unittest gives a test with a failed subtest no addSuccess and no addFailure of its own: it was not
+    # reported at all, and so counted as "not run" in the cell rather than failing in the control.
+    code = cpython_tests.program(["test.test_sample"], test_package)
+    results, problem = cpython_tests.run_native(sys.executable, code, {})
+    assert problem is None
+    outcome, detail = results["test.test_sample.T.test_subtests"]
+    assert outcome == "fail" and "(n=2)" in detail
+    assert results["test.test_sample.T.test_passes"][0] == "pass"
+
+
+def test_the_control_refuses_an_asyncio_other_than_the_decks(test_package, tmp_path, monkeypatch):
+    deck = tmp_path / "deck-stdlib"
+    deck.mkdir()
+    monkeypatch.setattr(cpython_tests, "_control_tests", lambda: test_package)
+    monkeypatch.setattr(cpython_tests, "_deck_asyncio", lambda: deck)
+    monkeypatch.setattr(cpython_tests, "_control_env", lambda: {})
+    with pytest.raises(cpython_tests.ControlError, match="not the deck's asyncio"):
+        cpython_tests.run_control(sys.executable, ["test.test_sample"])  # no asyncio in deck/: the system's
+    (deck / "asyncio").mkdir()
+    (deck / "asyncio" / "__init__.py").write_text("")
+    results, problem = cpython_tests.run_control(sys.executable, ["test.test_sample"])
+    assert problem is None and results["(asyncio)"][1] == str(deck / "asyncio" / "__init__.py")
+
+
+def test_a_native_run_past_its_memory_limit_says_so():
+    results, problem = cpython_tests.run_native(sys.executable, "x = bytearray(3 * 1024**3)", {},
+                                                memory=512 * 1024**2)
+    assert results == {} and problem == "ran out of its 512 MiB memory limit (exit status 1)"
+
+
+def test_a_test_past_the_memory_limit_is_named(test_package):
+    (test_package / "test" / "test_greedy.py").write_text(
+        "import unittest\nclass G(unittest.TestCase):\n    def test_greedy(self):\n        bytearray(3 * 1024**3)\n")
+    code = cpython_tests.program(["test.test_greedy"], test_package)
+    results, problem = cpython_tests.run_native(sys.executable, code, {}, memory=512 * 1024**2)
+    assert results["test.test_greedy.G.test_greedy"][0] == "error"
+    assert problem == "ran out of its 512 MiB memory limit in test.test_greedy.G.test_greedy"
+
+
+def test_a_native_run_that_dies_says_how():
+    results, problem = cpython_tests.run_native(sys.executable, "import sys; sys.exit('gone')", {})
+    assert problem == "ended early (exit status 1): gone"
