@@ -5,6 +5,8 @@ What this module imports is what a memory snapshot holds (the worker's PRELOAD i
 holds no JavaScript reference until ``install``. The grader is imported at an exercise's first run.
 """
 
+import asyncio
+
 from . import fresh_process
 from . import live_runtime
 from . import platform_limits
@@ -15,7 +17,7 @@ from . import script_main
 from . import script_output
 from . import shared_bytecode
 
-_PER_RUN = (platform_notes, script_errors, fresh_process)  # what starts each run afresh
+_PER_RUN = (platform_notes, script_errors)  # what starts each run afresh
 _kept = {}  # a cell marked `keep`: its __main__ module, kept across its runs
 
 
@@ -31,16 +33,19 @@ def install(note, retire):
     script_exit.install(retire)
 
 
-async def run(source, name, keep=False, on_timeline=None):
-    """Run *source* as the script ``<name>.py``; its live_runtime.Result. With *keep*, it runs in the
-    cell's own ``__main__``, kept from its previous runs. *on_timeline(svg)*: traced (live_runtime.run_cell)."""
+def run(source, name, keep=False, on_timeline=None):
+    """Run *source* as the script ``<name>.py``: a task whose result is its live_runtime.Result. With *keep*,
+    it runs in the cell's own ``__main__``, kept from its previous runs. *on_timeline(svg)*: traced
+    (live_runtime.run_cell)."""
     for module in _PER_RUN:
         module.new_run()
     filename = f"{name}.py"
     main = None
     if keep:
         main = _kept.get(name) or _kept.setdefault(name, script_main.new_main(filename))
-    return await live_runtime.run_cell(source, filename, main, on_timeline)
+    # Named: an unnamed task would take Task-1 from the interpreter's counter (fresh_process.py).
+    return asyncio.get_event_loop().create_task(live_runtime.run_cell(source, filename, main, on_timeline),
+                                                name="livedeck-run")
 
 
 def take_bytecode():
