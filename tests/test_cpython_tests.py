@@ -17,18 +17,21 @@ class T(unittest.TestCase):
             with self.subTest(n=n):
                 self.assertEqual(n, 1)
 
-    def test_passes(self):
-        pass
+    def test_guards_lifted(self):  # the package's own guards, false in a browser
+        from test import support
+        from test.support import threading_helper
+        self.assertTrue(support.has_socket_support and threading_helper.can_start_thread)
 '''
 
 
 @pytest.fixture
 def test_package(tmp_path):
-    """A package shaped as CPython's test/ (support.has_socket_support, a test module), under tmp_path/tests."""
+    """A package shaped as CPython's test/ (its socket and thread guards, a test module), under tmp_path/tests."""
     package = tmp_path / "tests" / "test"
     (package / "support").mkdir(parents=True)
     (package / "__init__.py").write_text("")
     (package / "support" / "__init__.py").write_text("has_socket_support = False\n")
+    (package / "support" / "threading_helper.py").write_text("can_start_thread = False\n")
     (package / "test_sample.py").write_text(SUBTESTS)
     return package.parent
 
@@ -41,7 +44,7 @@ def test_a_failed_subtest_fails_its_test(test_package):
     assert problem is None
     outcome, detail = results["test.test_sample.T.test_subtests"]
     assert outcome == "fail" and "(n=2)" in detail
-    assert results["test.test_sample.T.test_passes"][0] == "pass"
+    assert results["test.test_sample.T.test_guards_lifted"] == ("pass", "")
 
 
 def test_the_control_refuses_an_asyncio_other_than_the_decks(test_package, tmp_path, monkeypatch):
@@ -76,3 +79,19 @@ def test_a_test_past_the_memory_limit_is_named(test_package):
 def test_a_native_run_that_dies_says_how():
     results, problem = cpython_tests.run_native(sys.executable, "import sys; sys.exit('gone')", {})
     assert problem == "ended early (exit status 1): gone"
+
+
+def test_only_the_c_classes_tests_of_a_later_accelerator_fix_are_told_apart():
+    method = "test_eager_start_true_no_loop"
+    failed = "AttributeError: 'NoneType' object has no attribute 'is_running'"
+    c_test, py_test = (f"test.test_asyncio.test_tasks.{cls}.{method}" for cls in ("CTask_CFuture_Tests", "PyTask_PyFuture_Tests"))
+    assert cpython_tests.why_not_asked(c_test, failed).startswith("gh-154695")
+    assert cpython_tests.why_not_asked(py_test, failed) is None  # the pure-Python twin is asked of the deck
+    assert cpython_tests.why_not_asked(py_test, "OSError: [Errno 138] Not supported") == "sockets"
+    comparison = cpython_tests.Comparison(["test.test_asyncio.test_tasks.CTask_CFuture_Tests"],
+                                          control={c_test: ("pass", ""), py_test: ("pass", "")},
+                                          deck={c_test: ("error", failed), py_test: ("fail", "")}, deck_lines=[])
+    assert [why for *_, why in comparison.not_in_deck()] == [cpython_tests.ACCELERATOR_FIXES[method], None]
+    assert comparison.fixes_passing_in_deck() == []
+    comparison.deck[c_test] = ("pass", "")
+    assert comparison.fixes_passing_in_deck() == [c_test]  # the table no longer holds: said, and a failure
