@@ -15,8 +15,8 @@ own, `dpkg-deb -x`. A reference only: nothing else in the project needs them.
   it) and lifts the package's socket guard (support.has_socket_support), which skips it all in a browser,
   and its thread guard (threading_helper.can_start_thread): the cell has threads, green ones.
 
-Every test passing in the control must pass in the cell, except those that need sockets (a browser has
-none: a later issue), told by their error, and those of ACCELERATOR_FIXES.
+Every test passing in the control must pass in the cell, except those that need what a browser lacks
+(sockets: a later issue; a new process), told by their error, and those of ACCELERATOR_FIXES.
 """
 
 import json
@@ -45,14 +45,19 @@ BY_CLASS = {"test_tasks"}  # gh-142556: one class per run
 CELL = "await_coroutine"
 ZIP_URL = "cpython-tests/test.zip"  # beside the deck, on its origin
 MARK = "@@cpython-test "  # a line of the results, among what the tests themselves print
-# Errors of a test that needs sockets, in a browser (a Web Worker has none).
-SOCKET_ERRORS = re.compile(r"socket|Not supported|\[Errno 138\]|NotImplementedError|add_reader|add_writer|"
-                           r"create_connection|create_server|open_connection|start_server|sock_|subprocess")
+# What a browser lacks, told by a test's error or skip in the cell: sockets (a Web Worker has none: a later
+# issue) and new processes (a test running another interpreter: test.support's assert_python_ok).
+PLATFORM_LIMITS = {
+    "processes": re.compile(r"requires subprocess support|subprocess"),
+    "sockets": re.compile(r"socket|Not supported|\[Errno 138\]|NotImplementedError|add_reader|add_writer|"
+                          r"create_connection|create_server|open_connection|start_server|sock_"),
+}
+SAID = {"sockets": "need sockets", "processes": "need a new process"}
 # The one part of the control unlike the deck: asyncio's C accelerator (_asyncio) is the native interpreter's,
 # 3.14.10's, where the deck's is Pyodide's, 3.14.2's (no native 3.14.2 is to be had: Debian keeps its newest
 # only). The tests of fixes made to it after 3.14.2 pass in the control and fail in the cell for the classes
-# of the C implementation (the suite's C* classes) only; their pure-Python twins pass in the cell. Each is
-# shown apart, with its fix (Misc/NEWS), and not asked of the deck. Test method → the fix.
+# of the C implementation (the suite's C* classes) only; their pure-Python twins, where the suite has one,
+# pass in the cell. Each is shown apart, with its fix (Misc/NEWS), and not asked of the deck. Method → fix.
 ACCELERATOR_FIXES = {
     "test_futureiter_send_after_throw_no_crash": "gh-146065 (3.14.9): FutureIter.send() after throw()",
     "test_futureiter_send_after_close_no_crash": "gh-146065 (3.14.9): FutureIter.send() after close()",
@@ -62,12 +67,12 @@ ACCELERATOR_FIXES = {
 
 
 def why_not_asked(test, detail) -> str | None:
-    """Why a test failing in the cell is not asked of the deck: "sockets", a fix to the C accelerator made
-    after 3.14.2 (ACCELERATOR_FIXES), or None (it is asked)."""
+    """Why a test failing in the cell is not asked of the deck: a platform limit ("sockets", "processes"), a
+    fix to the C accelerator made after 3.14.2 (ACCELERATOR_FIXES), or None (it is asked)."""
     *_, cls, method = test.split(".")
     if cls.startswith("C") and method in ACCELERATOR_FIXES:
         return ACCELERATOR_FIXES[method]
-    return "sockets" if SOCKET_ERRORS.search(detail) else None
+    return next((limit for limit, errors in PLATFORM_LIMITS.items() if errors.search(detail)), None)
 
 # The program run in the control and in the cell: {root} finds the test package, {names} what to run.
 PROGRAM = '''\
@@ -343,15 +348,20 @@ def run_all(module_filter="", on_result=None) -> list[Comparison]:
     return comparisons
 
 
+def _counts(missing) -> str:
+    """How many tests a platform limit or a later C fix keeps from the cell: "1 need sockets, 2 test C fixes…"."""
+    limits = [why for *_, why in missing if why in SAID]
+    fixes = sum(1 for *_, why in missing if why is not None and why not in SAID)
+    counts = [f"{limits.count(limit)} {said}" for limit, said in SAID.items() if limit in limits]
+    return ", ".join(counts + [f"{fixes} test C fixes after 3.14.2"] * bool(fixes))
+
+
 def report(module_filter="") -> int:
     def show(comparison):
         missing = comparison.not_in_deck()
         real = [m for m in missing if m[3] is None]
         passing = len(comparison.passing_in_control)
-        sockets = sum(1 for m in missing if m[3] == "sockets")
-        fixes = len(missing) - len(real) - sockets
-        apart = [f"{sockets} need sockets"] * bool(sockets) + [f"{fixes} test C fixes after 3.14.2"] * bool(fixes)
-        apart = f" ({', '.join(apart)})" if apart else ""
+        apart = f" ({_counts(missing)})" if len(missing) > len(real) else ""
         print(f"{'✗' if real else '✓'} {comparison.names[0].removeprefix('test.test_asyncio.'):<55} "
               f"{passing - len(missing):4} of {passing:4} passing in the control pass{apart}", flush=True)
         if comparison.control_problem:
@@ -375,16 +385,12 @@ def report(module_filter="") -> int:
         return 1
     total = sum(len(c.passing_in_control) for c in comparisons)
     missing = [m for c in comparisons for m in c.not_in_deck()]
-    by_reason = {}
-    for test, _, _, why in missing:
-        by_reason.setdefault(why, []).append(test)
-    other = len(by_reason.pop(None, []))
-    sockets = len(by_reason.pop("sockets", []))
-    print(f"\n{total - len(missing)} of {total} tests passing in the control pass in the cell; "
-          f"{sockets} need sockets; {len(missing) - other - sockets} test fixes to the C accelerator made after "
-          f"3.14.2 (the deck's); {other} other")
-    for fix, tests in sorted(by_reason.items()):
-        print(f"  {fix}: {len(tests)} (" + ", ".join(t.removeprefix("test.test_asyncio.") for t in tests) + ")")
+    other = [m for m in missing if m[3] is None]
+    print(f"\n{total - len(missing)} of {total} tests passing in the control pass in the cell"
+          f"{'; ' + _counts(missing) if len(missing) > len(other) else ''}; {len(other)} other")
+    for fix in sorted({why for *_, why in missing if why is not None and why not in SAID}):
+        tests = [test.removeprefix("test.test_asyncio.") for test, *_, why in missing if why == fix]
+        print(f"  {fix}: {', '.join(tests)}")
     cut_short = sum(1 for c in comparisons if c.control_problem)
     if cut_short:
         print(f"{cut_short} control runs ended before their last test (above)")

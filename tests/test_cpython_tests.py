@@ -88,6 +88,7 @@ def test_only_the_c_classes_tests_of_a_later_accelerator_fix_are_told_apart():
     assert cpython_tests.why_not_asked(c_test, failed).startswith("gh-154695")
     assert cpython_tests.why_not_asked(py_test, failed) is None  # the pure-Python twin is asked of the deck
     assert cpython_tests.why_not_asked(py_test, "OSError: [Errno 138] Not supported") == "sockets"
+    assert cpython_tests.why_not_asked(py_test, "requires subprocess support") == "processes"  # assert_python_ok
     comparison = cpython_tests.Comparison(["test.test_asyncio.test_tasks.CTask_CFuture_Tests"],
                                           control={c_test: ("pass", ""), py_test: ("pass", "")},
                                           deck={c_test: ("error", failed), py_test: ("fail", "")}, deck_lines=[])
