@@ -46,11 +46,15 @@ class FakePool extends EventTarget {
   constructor() {
     super()
     this.runs = []
+    this.answers = [] // lines typed for a run's read of stdin
   }
   run(request, callbacks) {
     return new Promise((resolve) => this.runs.push({ request, callbacks, resolve }))
   }
   stop() {}
+  answer(name, readId, text) {
+    this.answers.push([name, readId, text])
+  }
 }
 
 // Until every message sent has been heard (but those a deaf window holds), and what it set off has run.
@@ -180,4 +184,39 @@ test('a window that said hello before any window led is welcomed once one leads'
   await settle()
   assert.equal(welcomes.length, 1)
   assert.equal(early.pool.detail.status, 'loading')
+})
+
+test("a read of stdin shows in every window, and a line typed in any window reaches the leader's Python for that run only", async () => {
+  FakeChannel.all.clear()
+  const { open, pythons } = openDeck()
+  const leader = open(true)
+  const follower = open(false)
+  await settle()
+  const reads = { leader: [], follower: [] }
+  for (const [who, { pool }] of Object.entries({ leader, follower })) {
+    pool.run({ code: 'input()', name: 'ask', keep: false, trace: true, grader: null }, { onInput: (read) => reads[who].push(read) })
+    await settle()
+  }
+  const [python] = pythons
+  assert.equal(python.runs.length, 1)
+  const [run] = python.runs
+  run.callbacks.onStart({ mode: 'jspi' })
+  run.callbacks.onInput({ id: 1, prompt: 'name? ' })
+  await settle()
+  assert.deepEqual(reads.leader, [{ id: 1, prompt: 'name? ' }])
+  assert.deepEqual(reads.follower, [{ id: 1, prompt: 'name? ' }])
+  follower.pool.answer('ask', 1, 'Ann')
+  await settle()
+  assert.deepEqual(python.answers, [['ask', 1, 'Ann']])
+  run.callbacks.onInput(null)
+  await settle()
+  assert.deepEqual(reads.follower.at(-1), null)
+  leader.pool.answer('ask', 2, null) // Ctrl+D, from the leading window itself
+  await settle()
+  assert.deepEqual(python.answers.at(-1), ['ask', 2, null])
+  run.resolve(outcome({ status: 0, elapsedMs: 1, mode: 'jspi' }))
+  await settle()
+  follower.pool.answer('ask', 3, 'too late') // no run of that cell goes on: nothing is sent
+  await settle()
+  assert.equal(python.answers.length, 2)
 })

@@ -2,7 +2,8 @@
 // an edit or a Reset goes out on the deck's channel and is applied in the other windows;
 // a run started in another window plays here too; a window that opens (a presenter view,
 // reopened) is welcomed by the leading window with every cell as it stands: code, output, timeline,
-// elapsed time, state, the last run's outcome (an exercise's verdict) — and follows a run still going.
+// elapsed time, state, the last run's outcome (an exercise's verdict), a read waiting for the keyboard —
+// and follows a run still going.
 // The messages: ../shared/protocol.js.
 import { toWindows } from '../shared/protocol.js'
 
@@ -23,7 +24,10 @@ const ACTIVE = ['running', 'queued']
  */
 function viewOf(cell, pool) {
   /** @type {[string, string][]} */
-  const lines = [...cell.output.children].map((line) => [line.classList[1], (line.textContent ?? '').replace(/\n$/, '')])
+  const lines = [...cell.output.querySelectorAll(':scope > .line')].map((line) => [
+    line.classList[1],
+    (line.textContent ?? '').replace(/\n$/, ''),
+  ])
   const run = pool.runOf(cell.name)
   return {
     name: cell.name,
@@ -36,6 +40,7 @@ function viewOf(cell, pool) {
     result: cell.result, // with an exercise's verdict
     exercise: cell.exercise?.state ?? null, // hints shown, solution put in
     run: run && { runId: run.runId, startedAgoMs: run.started ? Date.now() - run.startedAt : null },
+    read: run ? cell.read : null, // a read of sys.stdin waiting: the window that opens shows its field too
   }
 }
 

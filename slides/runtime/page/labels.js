@@ -18,9 +18,15 @@ export const LABELS = {
     waitingForPython: 'Waiting for Python to load…',
     compat: 'compat: this browser lacks JSPI; top-level asyncio.run() is awaited instead',
     jspi: 'JSPI: asyncio.run() blocks as in CPython',
+    stdin: 'Input for the program: Enter sends the line, Ctrl+D ends the input, Esc leaves the field',
     // Notes a run prints (platform_notes.py → worker → here), one line each, where they happen.
     notes: {
-      input: 'input() cannot read here: a live cell has no keyboard input. Put the value in the code.',
+      input:
+        'File descriptor 0 reads nothing here: a live cell’s keyboard is sys.stdin (input(), ' +
+        'sys.stdin.readline()). CPython would wait for the keyboard here.',
+      inputCompat:
+        'input() cannot wait for the keyboard without JSPI (compat mode: Python cannot pause while the ' +
+        'browser waits for a line), so it reads an end of file. CPython would wait for a line here.',
       outputCapped: (lines) => `… output capped at ${lines} lines; the rest is not shown (the code keeps running)`,
       sockets: 'The browser cannot open network connections or servers: CPython would connect here.',
       subprocess: 'The browser cannot start processes: CPython would run the program here.',
@@ -69,8 +75,14 @@ export const LABELS = {
     waitingForPython: '파이썬을 불러오는 중입니다…',
     compat: 'compat: 이 브라우저에는 JSPI가 없어 최상위 asyncio.run()을 await로 실행합니다',
     jspi: 'JSPI: CPython처럼 asyncio.run()이 블록됩니다',
+    stdin: '프로그램에 줄 입력: Enter는 줄 보내기, Ctrl+D는 입력 끝, Esc는 입력칸 나가기',
     notes: {
-      input: 'input()은 여기서 읽을 수 없습니다: 라이브 셀에는 키보드 입력이 없습니다. 값을 코드에 넣으세요.',
+      input:
+        '여기서는 파일 디스크립터 0에서 읽을 것이 없습니다: 라이브 셀의 키보드는 sys.stdin입니다 (input(), ' +
+        'sys.stdin.readline()). CPython이라면 여기서 키보드 입력을 기다립니다.',
+      inputCompat:
+        'JSPI가 없으면 (compat 모드) 브라우저가 한 줄을 기다리는 동안 파이썬을 멈춰 둘 수 없어, input()이 ' +
+        '키보드를 기다리지 못하고 파일 끝을 읽습니다. CPython이라면 여기서 한 줄을 기다립니다.',
       outputCapped: (lines) => `… 출력이 ${lines}줄을 넘어 나머지는 보이지 않습니다 (코드는 계속 실행됩니다)`,
       sockets: '브라우저는 네트워크 연결이나 서버를 열 수 없습니다: CPython이라면 여기서 연결합니다.',
       subprocess: '브라우저는 프로세스를 시작할 수 없습니다: CPython이라면 여기서 프로그램을 실행합니다.',

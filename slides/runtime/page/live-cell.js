@@ -1,6 +1,7 @@
 // One live cell on a slide: editable code, Run / Stop / Reset, streamed output
 // and an elapsed-time badge. Test hooks (see README): data-demo, data-state,
-// data-mode, [data-action], [data-role=output|elapsed].
+// data-mode, [data-action], [data-role=output|elapsed], and while a read of sys.stdin waits, data-reading
+// and the field [data-role=stdin] (stdin-field.js).
 // Modules that add to a cell (exercise.js, edit-store.js, cell-sync.js) listen to its root's
 // events — cell:code (the code was edited), cell:run (a run is queued), cell:done (detail: the
 // run's outcome), cell:reset — add toolbar buttons with addButton(), and pass fields to the
@@ -8,12 +9,14 @@
 // play() and restore() (cell-sync.js). A run's request, callbacks and outcome: ../shared/protocol.js.
 import { lazyEditor } from './lazy-editor.js'
 import { say } from './say.js'
+import { StdinField } from './stdin-field.js'
 
 /** @typedef {import('../shared/protocol.js').RunRequest} RunRequest */
 /** @typedef {import('../shared/protocol.js').RunCallbacks} RunCallbacks */
 /** @typedef {import('../shared/protocol.js').Outcome} Outcome */
 /** @typedef {import('../shared/protocol.js').CellView} CellView */
 /** @typedef {import('../shared/protocol.js').ExerciseState} ExerciseState */
+/** @typedef {import('../shared/protocol.js').StdinRead} StdinRead */
 /** @typedef {(callbacks: RunCallbacks) => Promise<Outcome>} RunSource */
 
 const TICK_MS = 100
@@ -45,6 +48,13 @@ export class LiveCell {
     this.output.after(this.timeline)
     this.output.dataset.placeholder = text.placeholder
     this.pending = [] // output lines waiting for the next animation frame
+    this.flushing = false // a frame is asked for
+    /** @type {StdinRead|null} the run's read of sys.stdin that waits for a line (drawn at the next frame) */
+    this.read = null
+    this.stdin = new StdinField(root, this.output, { label: text.stdin }, (readId, line) => {
+      this.#setRead(null)
+      this.pool.answer(this.name, readId, line)
+    })
     this.pre = pre
     this.editor = null
     this.generation = 0 // bumped by Reset, so a stopped run does not write into a reset cell
@@ -128,22 +138,39 @@ export class LiveCell {
 
   #append(stream, text) {
     this.pending.push([stream, text])
-    if (this.pending.length === 1) requestAnimationFrame(() => this.#flush())
+    // A line printed while a read waits ends the prompt's line: the field moves to a line of its own.
+    if (this.read) this.read = { ...this.read, prompt: '' }
+    this.#schedule()
+  }
+
+  /** @param {StdinRead|null} read */
+  #setRead(read) {
+    this.read = read
+    this.#schedule()
+  }
+
+  #schedule() {
+    if (this.flushing) return
+    this.flushing = true
+    requestAnimationFrame(() => this.#flush())
   }
 
   #flush() {
     // One DOM update per frame, however fast Python prints.
-    if (!this.pending.length) return
-    const fragment = document.createDocumentFragment()
-    for (const [stream, text] of this.pending) {
-      const line = document.createElement('span')
-      line.className = `line ${stream}`
-      line.textContent = `${text}\n`
-      fragment.append(line)
+    this.flushing = false
+    if (this.pending.length) {
+      const fragment = document.createDocumentFragment()
+      for (const [stream, text] of this.pending) {
+        const line = document.createElement('span')
+        line.className = `line ${stream}`
+        line.textContent = `${text}\n`
+        fragment.append(line)
+      }
+      this.pending = []
+      this.stdin.insert(fragment)
+      this.output.scrollTop = this.output.scrollHeight
     }
-    this.pending = []
-    this.output.append(fragment)
-    this.output.scrollTop = this.output.scrollHeight
+    if (this.read?.id !== this.stdin.read?.id || this.read?.prompt !== this.stdin.read?.prompt) this.stdin.show(this.read)
   }
 
   // A platform note named by the worker (platform_notes.py), in the deck's language.
@@ -163,6 +190,8 @@ export class LiveCell {
   }
 
   #clearOutput() {
+    this.read = null
+    this.stdin.show(null)
     this.output.replaceChildren()
     this.pending = []
   }
@@ -231,10 +260,12 @@ export class LiveCell {
       onOutput: (line) =>
         generation === this.generation && this.#append(line.stream, line.stream === 'note' ? this.#note(line.key, line.args) : line.text),
       onTimeline: (svg) => generation === this.generation && this.#drawTimeline(svg),
+      onInput: (read) => generation === this.generation && this.#setRead(read),
     })
     clearInterval(ticker)
     if (generation !== this.generation) return
-    if (this.pending.length) this.#flush() // the output is complete before the state says so
+    this.read = null // no read outlives its run (Stop ends a waiting one)
+    this.#flush() // the output is complete before the state says so
     this.#showMode(result.mode)
     if (result.stopped) {
       if (started) this.#showElapsed(result.elapsedMs ?? performance.now() - started)
@@ -287,13 +318,14 @@ export class LiveCell {
 
   /**
    * Show the cell as another window has it (cell-sync.js): {code, state, lines, svg, elapsedMs, mode,
-   * result}. A finished run's result goes out as cell:done again, so what other modules drew from it
+   * result, read}. A finished run's result goes out as cell:done again, so what other modules drew from it
    * (an exercise's verdict) shows here too.
    */
-  restore({ code, state, lines, svg, elapsedMs, mode, result = null }) {
+  restore({ code, state, lines, svg, elapsedMs, mode, result = null, read = null }) {
     if (code !== this.code) this.setCode(code)
     this.#clearOutput()
     for (const [stream, text] of lines) this.#append(stream, text)
+    this.read = read
     this.#flush()
     if (svg) this.#drawTimeline(svg)
     else this.#clearTimeline()

@@ -100,12 +100,13 @@ class PythonWorker {
    * @param {RunCallbacks} callbacks
    * @returns {Promise<Outcome>}
    */
-  run(runId, request, { onOutput, onTimeline }) {
+  run(runId, request, { onOutput, onTimeline, onInput }) {
     const mode = this.info?.mode ?? null
     return new Promise((resolve) => {
       this.listeners.set(runId, (data) => {
         if (data.type === 'output') onOutput?.(data.line)
         if (data.type === 'timeline') onTimeline?.(data.svg)
+        if (data.type === 'input') onInput?.(data.read)
         if (data.type === 'done') {
           this.listeners.delete(runId)
           resolve(outcome({ ...data.outcome, mode: data.outcome.mode ?? mode }))
@@ -123,6 +124,16 @@ class PythonWorker {
    * other interpreters compiled, or the whole library's compiled at build */
   share(shared) {
     this.worker.postMessage(toWorker.bytecode(shared))
+  }
+
+  /**
+   * A line typed for the read *readId* of run *runId* (null: Ctrl+D).
+   * @param {number} runId
+   * @param {number} readId
+   * @param {string|null} text
+   */
+  type(runId, readId, text) {
+    this.worker.postMessage(toWorker.stdin(runId, readId, text))
   }
 
   terminate() {
@@ -240,6 +251,17 @@ export class PythonPool extends EventTarget {
     this.running = null
     this.#end(worker)
     this.#pump()
+  }
+
+  /**
+   * A line typed for the read *readId* of the cell *runName*'s run, or its end of file (text null).
+   * @param {string} runName
+   * @param {number} readId
+   * @param {string|null} text
+   */
+  answer(runName, readId, text) {
+    if (this.running?.job.request.name !== runName) return
+    this.running.worker.type(this.running.job.runId, readId, text)
   }
 
   /** A standby restores behind the active interpreter — only once Python has booted: both at once

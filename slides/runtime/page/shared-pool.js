@@ -1,9 +1,9 @@
 // One Python for every window of a deck (presenter view, audience window, a second tab).
-// SharedPool has PythonPool's interface (run, stop, status, runningName, 'status'
+// SharedPool has PythonPool's interface (run, stop, answer, status, runningName, 'status'
 // events). The leading window (leadership.js) owns the real PythonPool and serves every
-// window's runs; each run's events (queued, start, output, timeline, done) go out on the
-// deck's BroadcastChannel and are delivered in every window, the leader's included, so
-// all windows render the same stream. A run started elsewhere reaches this window's
+// window's runs, and the lines typed in any window for a run's read of stdin; each run's events
+// (queued, start, output, timeline, input, done) go out on the deck's BroadcastChannel and are
+// delivered in every window, the leader's included, so all windows render the same stream. A run started elsewhere reaches this window's
 // cell through a 'follow' event (cell-sync.js plays it); a cell's Run pressed in two
 // windows at once is one run ('merged'). A window that opens says hello once its cells are
 // wired (open()); the leading window welcomes it with Python's status, the runs under way and
@@ -24,7 +24,7 @@ import { lostOutcome, outcome, runRequest, toWindows } from '../shared/protocol.
 /** @typedef {import('../shared/protocol.js').RunEventMessage} RunEventMessage */
 /** @typedef {{callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Handler */
 /** @typedef {{leading: Promise<boolean>}} Leadership */
-/** @typedef {Pick<PythonPool, 'run'|'stop'|'addEventListener'|'active'|'standby'|'running'>} Pool */
+/** @typedef {Pick<PythonPool, 'run'|'stop'|'answer'|'addEventListener'|'active'|'standby'|'running'>} Pool */
 
 const newId = () => Math.random().toString(36).slice(2, 10)
 
@@ -119,6 +119,18 @@ export class SharedPool extends EventTarget {
     this.send(toWindows.stop(name))
   }
 
+  /**
+   * PythonPool's answer(): a line typed in this window for the read *readId* of the cell's run (null:
+   * Ctrl+D). Every window may answer; the worker takes the first line for a read and drops a second.
+   * @param {string} name
+   * @param {number} readId
+   * @param {string|null} text
+   */
+  answer(name, readId, text) {
+    const run = this.runOf(name)
+    if (run) this.send(toWindows.stdin(run.runId, name, readId, text))
+  }
+
   /** The cell running now, whichever window started it (for a queued cell's message). */
   get runningName() {
     for (const run of this.inflight.values()) if (run.started) return run.name
@@ -210,6 +222,7 @@ export class SharedPool extends EventTarget {
         // A platform note travels as its key: each window prints it in its own deck's language.
         onOutput: (line) => this.#emit(runId, name, { kind: 'output', line }),
         onTimeline: (svg) => this.#emit(runId, name, { kind: 'timeline', svg }),
+        onInput: (read) => this.#emit(runId, name, { kind: 'input', read }),
       })
       .then((result) => {
         // A stopped run's elapsed time, from the leader's clock, so every window shows the same.
@@ -240,6 +253,9 @@ export class SharedPool extends EventTarget {
         break
       case 'stop':
         if (this.leader) this.pool?.stop(message.name)
+        break
+      case 'stdin': // only to the run it was typed for, not to a later run of the cell
+        if (this.leader && this.runOf(message.name)?.runId === message.runId) this.pool?.answer(message.name, message.readId, message.text)
         break
       case 'run-event':
         this.#runEvent(message)
@@ -304,6 +320,8 @@ export class SharedPool extends EventTarget {
       handlers.forEach((handler) => handler.callbacks.onOutput?.(event.line))
     } else if (event.kind === 'timeline') {
       handlers.forEach((handler) => handler.callbacks.onTimeline?.(event.svg))
+    } else if (event.kind === 'input') {
+      handlers.forEach((handler) => handler.callbacks.onInput?.(event.read))
     } else if (event.kind === 'done') {
       this.inflight.delete(runId)
       this.requests.delete(runId)

@@ -103,11 +103,18 @@ export const printed = (stream, text) => ({ stream, text })
 export const noted = (key, args = []) => ({ stream: 'note', key, args })
 
 /**
+ * A read of sys.stdin waiting for the keyboard (script_stdin.py): its id (a line typed answers it by
+ * that id) and its prompt, the line printed so far if unfinished ('' when the last line was whole).
+ * @typedef {{id: number, prompt: string}} StdinRead
+ */
+
+/**
  * What a run reports while it goes, to whoever renders it (live-cell.js's play()).
  * @typedef {object} RunCallbacks
  * @property {(info: {mode: ReadyMessage['mode']|null}) => void} [onStart] it leaves the queue
  * @property {(line: OutputLine) => void} [onOutput]
  * @property {(svg: string) => void} [onTimeline]
+ * @property {(read: StdinRead|null) => void} [onInput] a read waits for a line (null: none waits now)
  */
 
 // ---- Page ↔ worker (python-pool.js ↔ python-worker.js) ----
@@ -132,6 +139,11 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
 /**
  * worker → page: bytecode this interpreter compiled during a run, for later interpreters.
  * @typedef {{type: 'bytecode', bytecode: Bytecode}} BytecodeMessage
+ */
+
+/**
+ * page → worker: a line typed for the read *readId* (Enter), or its end of file (Ctrl+D: text null).
+ * @typedef {{type: 'stdin', runId: number, readId: number, text: string|null}} StdinMessage
  */
 
 /**
@@ -164,6 +176,11 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  */
 
 /**
+ * worker → page: a read of sys.stdin waits for a line (read), or none waits any more (null).
+ * @typedef {{type: 'input', runId: number, read: StdinRead|null}} InputMessage
+ */
+
+/**
  * worker → page: the run ended.
  * @typedef {{type: 'done', runId: number, outcome: Outcome}} DoneMessage
  */
@@ -173,13 +190,15 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  * @typedef {{type: 'crashed'}} CrashedMessage
  */
 
-/** @typedef {ReadyMessage|FailedMessage|OutputMessage|TimelineMessage|DoneMessage|CrashedMessage|BytecodeMessage} WorkerMessage */
+/** @typedef {ReadyMessage|FailedMessage|OutputMessage|TimelineMessage|InputMessage|DoneMessage|CrashedMessage|BytecodeMessage} WorkerMessage */
 
 export const toWorker = {
   /** @type {(runId: number, request: RunRequest) => RunMessage} */
   run: (runId, request) => ({ type: 'run', runId, request }),
   /** @type {(shared: {bytecode?: Bytecode, blob?: ArrayBuffer}) => BytecodeToWorkerMessage} */
   bytecode: (shared) => ({ type: 'bytecode', ...shared }),
+  /** @type {(runId: number, readId: number, text: string|null) => StdinMessage} */
+  stdin: (runId, readId, text) => ({ type: 'stdin', runId, readId, text }),
 }
 
 export const fromWorker = {
@@ -191,6 +210,8 @@ export const fromWorker = {
   output: (runId, line) => ({ type: 'output', runId, line }),
   /** @type {(runId: number, svg: string) => TimelineMessage} */
   timeline: (runId, svg) => ({ type: 'timeline', runId, svg }),
+  /** @type {(runId: number, read: StdinRead|null) => InputMessage} */
+  input: (runId, read) => ({ type: 'input', runId, read }),
   /** @type {(runId: number, outcome: Outcome) => DoneMessage} */
   done: (runId, outcome) => ({ type: 'done', runId, outcome }),
   /** @type {() => CrashedMessage} */
@@ -224,6 +245,7 @@ export const fromWorker = {
  * @property {Outcome|null} result the last run's outcome (an exercise's verdict)
  * @property {ExerciseState|null} exercise an exercise's hints shown and solution put in (null: not an exercise)
  * @property {{runId: string, startedAgoMs: number|null}|null} run the cell's run still going
+ * @property {StdinRead|null} read its read of sys.stdin waiting for a line
  */
 
 /**
@@ -252,6 +274,12 @@ export const fromWorker = {
 
 /** @typedef {{type: 'stop', name: string}} StopMessage */
 
+/**
+ * A line typed in a window (or Ctrl+D: text null) for the read *readId* of the cell's run *runId*: the
+ * leading window hands it to the run's worker.
+ * @typedef {{type: 'stdin', runId: string, name: string, readId: number, text: string|null}} WindowStdinMessage
+ */
+
 /** @typedef {{type: 'edit', name: string, code: string, from: string}} EditMessage */
 
 /**
@@ -272,18 +300,19 @@ export const fromWorker = {
 /**
  * What happens to a run, sent by the leading window and delivered in every window, the leader's too:
  * queued (it waits its turn), merged (this request joined the run `into`: Run pressed in two windows at
- * once), start, output, timeline, done.
+ * once), start, output, timeline, input (a read waits for a line, or none does), done.
  * @typedef {{kind: 'queued'}
  *   | {kind: 'merged', into: string}
  *   | {kind: 'start', info: {mode: ReadyMessage['mode']|null}}
  *   | {kind: 'output', line: OutputLine}
  *   | {kind: 'timeline', svg: string}
+ *   | {kind: 'input', read: StdinRead|null}
  *   | {kind: 'done', outcome: Outcome}} RunEvent
  */
 
 /** @typedef {{type: 'run-event', runId: string, name: string} & RunEvent} RunEventMessage */
 
-/** @typedef {HelloMessage|WelcomeMessage|StatusMessage|WindowRunMessage|StopMessage|EditMessage|ResetMessage|ExerciseMessage|ScreenMessage|RunEventMessage} WindowMessage */
+/** @typedef {HelloMessage|WelcomeMessage|StatusMessage|WindowRunMessage|StopMessage|WindowStdinMessage|EditMessage|ResetMessage|ExerciseMessage|ScreenMessage|RunEventMessage} WindowMessage */
 
 export const toWindows = {
   /** @type {(from: string) => HelloMessage} */
@@ -296,6 +325,8 @@ export const toWindows = {
   run: (runId, request, from) => ({ type: 'run', runId, request, from }),
   /** @type {(name: string) => StopMessage} */
   stop: (name) => ({ type: 'stop', name }),
+  /** @type {(runId: string, name: string, readId: number, text: string|null) => WindowStdinMessage} */
+  stdin: (runId, name, readId, text) => ({ type: 'stdin', runId, name, readId, text }),
   /** @type {(name: string, code: string, from: string) => EditMessage} */
   edit: (name, code, from) => ({ type: 'edit', name, code, from }),
   /** @type {(name: string, state: ExerciseState, from: string) => ExerciseMessage} */

@@ -21,6 +21,11 @@ export class OutputLines {
     return bytes.length
   }
 
+  /** The stream's unfinished line so far (a prompt, when a read of stdin starts). */
+  pending(stream) {
+    return this.partial[stream]
+  }
+
   /** Before a note, and at the end of a run: nothing stays behind for the next run. */
   flush() {
     this.#flushStream('stdout')

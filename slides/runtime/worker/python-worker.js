@@ -1,6 +1,6 @@
 // Web Worker: one Pyodide interpreter that runs live cells one at a time and
 // streams their output line by line, as Python prints it. What it receives and sends
-// (run → ready, failed, output, timeline, done, crashed) is declared in ../shared/protocol.js.
+// (run, stdin → ready, failed, output, timeline, input, done, crashed) is declared in ../shared/protocol.js.
 // A run with a grader (an exercise, see exercise.js) is graded after it ran (grader.py), from the
 // lines it printed, its timeline's trace and its code; its outcome then carries the verdict.
 
@@ -18,7 +18,8 @@ const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 let pyodide = null
 let runtime = null // _livedeck.worker_api
 let lastMode = null // the last run's ("jspi" | "compat"): said again if the interpreter fails mid-run
-let current = null // {runId, lines, dropped, started}
+let current = null // {runId, lines, dropped, started, read}
+let reads = 0 // the keyboard's reads asked for so far: each line typed answers one by its id
 
 function emit(stream, text) {
   if (!current) return
@@ -103,10 +104,11 @@ async function boot() {
   // Raw bytes, split into lines here (output-lines.js): a last line without a newline is not held back.
   pyodide.setStdout({ write: (bytes) => output.write('stdout', bytes), isatty: false })
   pyodide.setStderr({ write: (bytes) => output.write('stderr', bytes), isatty: false })
+  // sys.stdin and input() read the keyboard (script_stdin.py); file descriptor 0 itself reads nothing.
   pyodide.setStdin({
     stdin: () => {
       note('input')
-      return null // end of file: input() raises EOFError, as with `python script.py < /dev/null`
+      return null // end of file, as with `python script.py < /dev/null`
     },
   })
   if (boot === 'snapshot') writeRuntimeModules() // imported already; the files serve tracebacks
@@ -115,7 +117,7 @@ async function boot() {
   // The runtime's one entry (worker_api.py): CPython's loop and green threads under JSPI, and a
   // CPython script's behaviours; Python's notes (platform_notes.py) and os._exit() come back here.
   runtime = pyodide.pyimport('_livedeck.worker_api')
-  runtime.install((key, args) => note(key, args?.toJs?.() ?? []), retire)
+  runtime.install((key, args) => note(key, args?.toJs?.() ?? []), retire, askForLine)
   mark('installed')
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
@@ -150,6 +152,28 @@ function watchForCrashes() {
   }
 }
 
+// A read of sys.stdin waits for the keyboard (script_stdin.py): the page shows a field after the output,
+// with the prompt — the line printed so far, if unfinished — beside it.
+function askForLine() {
+  if (!current) return
+  current.read = ++reads
+  postMessage(fromWorker.input(current.runId, { id: current.read, prompt: output.pending('stdout') }))
+}
+
+/**
+ * A line typed (Enter) or Ctrl+D (text null), for the read *readId* of run *runId*: echoed as a terminal
+ * echoes it, after what was printed (no echo for Ctrl+D), then given to the read. A line for a read
+ * already answered — typed in two windows at once — or for another run is dropped.
+ * @param {import('../shared/protocol.js').StdinMessage} message
+ */
+function typed({ runId, readId, text }) {
+  if (!current || current.runId !== runId || current.read !== readId || !runtime.stdin_waiting()) return
+  current.read = 0
+  postMessage(fromWorker.input(runId, null))
+  if (text !== null) output.write('stdout', new TextEncoder().encode(`${text}\n`))
+  runtime.feed_stdin(text ?? undefined) // undefined: Python's None (null would be pyodide.ffi.jsnull)
+}
+
 // os._exit(n): report the run as ended with status n; Python never returns from this call.
 function retire(status) {
   if (!current) return
@@ -178,7 +202,7 @@ function grade(grader, printed, result, source) {
 async function run({ runId, request: { code, name, keep, trace, grader } }) {
   output.flush() // with no run current: nothing printed between runs goes into this one
   const started = performance.now()
-  current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null }
+  current = { runId, lines: 0, dropped: 0, started, printed: grader ? [] : null, read: 0 }
   let result = null // how the run ended (live_runtime.Result), null if the interpreter failed
   try {
     const onTimeline = trace ? (svg) => postMessage(fromWorker.timeline(runId, svg)) : undefined
@@ -211,6 +235,7 @@ function shareBytecode() {
 const queue = []
 let busy = false
 self.onmessage = async ({ data }) => {
+  if (data.type === 'stdin') return typed(data)
   if (data.type !== 'run' && data.type !== 'bytecode') return
   queue.push(data) // in order: bytecode given before a run serves its imports
   if (busy) return

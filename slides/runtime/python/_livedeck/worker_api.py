@@ -15,22 +15,35 @@ from . import script_errors
 from . import script_exit
 from . import script_main
 from . import script_output
+from . import script_stdin
 from . import shared_bytecode
 
-_PER_RUN = (platform_notes, script_errors)  # what starts each run afresh
+_PER_RUN = (platform_notes, script_errors, script_stdin)  # what starts each run afresh
 _kept = {}  # a cell marked `keep`: its __main__ module, kept across its runs
 
 
-def install(note, retire):
+def install(note, retire, ask):
     """Patch the interpreter once, at worker start (after a snapshot's restore too): CPython's loop and
     green threads under JSPI, and a script's behaviours — unbuffered output in print order, tracebacks
     and warnings without the runtime, a new process's state in every run, the platform's limits
-    announced through *note(key, args)*, and ``os._exit(n)`` calling *retire(n)*."""
+    announced through *note(key, args)*, ``os._exit(n)`` calling *retire(n)*, and ``sys.stdin`` reading
+    the keyboard: *ask()* when a read waits for a line (feed_stdin gives it)."""
     live_runtime.install()
     for module in (script_output, script_errors, fresh_process, platform_limits, shared_bytecode):
         module.install()
     platform_notes.connect(note)
     script_exit.install(retire)
+    script_stdin.install(ask)
+
+
+def feed_stdin(line):
+    """A line typed in the cell's output panel (Enter), or None (Ctrl+D): script_stdin.feed."""
+    script_stdin.feed(line)
+
+
+def stdin_waiting():
+    """Does a read of sys.stdin wait for a line?"""
+    return script_stdin.waiting()
 
 
 def run(source, name, keep=False, on_timeline=None):
