@@ -19,7 +19,7 @@ A program marked `runs=2` runs twice: under CPython as two processes, in the dec
 cell; the two runs' outputs, one after the other, are compared (and the statuses of both). What one run
 changes (logging, os.environ, sys settings, modules, atexit handlers) must not reach the next.
 
-A program marked `limit=<key>` reaches what a browser cannot do (sockets, processes, signals, input,
+A program marked `limit=<key>` reaches what a browser cannot do (sockets, processes, signals,
 CPU-bound threads): the deck must print the note labels.js holds for that key, in the deck's language,
 once; before it, stdout must be what CPython printed (a prefix of it). Header line of a program:
 

@@ -33,17 +33,28 @@ _LINE_CLOCK = """
 """
 
 # Sets a cell's code and runs it through the page's API (no slide shown, no click), stopping it after
-# timeoutMs; then reads what the cell shows.
+# timeoutMs; then reads what the cell shows. Its stdin is empty, as `python script.py < /dev/null`: a read
+# that waits for the keyboard gets an end of file at once (Ctrl+D).
 _RUN_TO_END = """
 async ([name, code, timeoutMs]) => {
   const cell = window.liveDeck.cell(name)
   cell.setCode(code)
   const root = cell.root
+  const pool = window.liveDeck.pool
+  const eof = new MutationObserver(() => {
+    const field = root.querySelector('[data-role=stdin]')
+    if ('reading' in root.dataset && field) pool.answer(name, Number(field.dataset.read), null)
+  })
+  eof.observe(root, { attributes: true, attributeFilter: ['data-reading', 'data-read'], subtree: true })
   const done = cell.run()
+  // Sooner than the field's next frame: the run's own input event, where the window shares its runs.
+  const run = pool.runOf?.(name)
+  if (run) pool.follow(run.runId, { onInput: (read) => read && pool.answer(name, read.id, null) })
   let timer
   const late = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs) })
   const outcome = await Promise.race([done.then(() => 'done'), late])
   clearTimeout(timer)
+  eof.disconnect()
   if (outcome === 'timeout') { cell.stop(); await done }
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   const lines = [...root.querySelectorAll('[data-role=output] .line')]
