@@ -167,19 +167,6 @@ def test_output_flood_is_capped_and_the_page_stays_responsive(deck, page):
     assert capped in deck.output(SCRATCH)
 
 
-def test_input_explains_itself_in_the_decks_language_instead_of_hanging(deck, page):
-    deck.show(SCRATCH)
-    deck.set_code(SCRATCH, "name = input('name? ')\nprint(name)\n")
-    deck.click(SCRATCH, "run")
-    assert deck.wait_state(SCRATCH, "done", "error", timeout=5_000) == "error"
-    lines = deck.lines(SCRATCH)
-    notes = texts(lines, "note")
-    assert notes[0] == page.evaluate("window.liveDeck.labels.notes.input")
-    assert notes[0].startswith("input()은 여기서 읽을 수 없습니다")
-    assert texts(lines, "stdout") == ["name? "]  # the prompt, as CPython prints it with stdin empty
-    assert texts(lines, "stderr")[-1] == "EOFError: EOF when reading a line"
-
-
 def test_a_last_line_without_newline_stays_in_its_run(deck):
     deck.show(SCRATCH)
     deck.set_code(SCRATCH, "import sys\nprint('whole')\nprint('no newline', end='')\nsys.stdout.write(' partial')\n")
