@@ -13,8 +13,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNTIME = `${ROOT}/slides/runtime`
 
 /**
- * `import modules from 'python-package:<folder>'`: every .py file of that package folder (relative to
- * the importer), as [`<package>/<file>`, source] pairs in name order — the module list is the folder's.
+ * `import modules from 'python-package:<folder>'`: every .py file of that package folder and its subpackages
+ * (relative to the importer), as [`<package>/<path>`, source] pairs in name order — the module list is the folder's.
  */
 export const pythonPackage = {
   name: 'python-package',
@@ -25,7 +25,9 @@ export const pythonPackage = {
     }))
     build.onLoad({ filter: /.*/, namespace: 'python-package' }, async ({ path }) => {
       const folder = resolve(ROOT, path)
-      const files = (await readdir(folder)).filter((file) => file.endsWith('.py')).sort()
+      const files = (await readdir(folder, { recursive: true }))
+        .filter((file) => file.endsWith('.py') && !file.includes('__pycache__'))
+        .sort()
       const name = folder.split('/').pop()
       const imports = files.map((file, i) => `import source${i} from ${JSON.stringify(`./${file}`)}`)
       const pairs = files.map((file, i) => `[${JSON.stringify(`${name}/${file}`)}, source${i}]`)
@@ -33,7 +35,7 @@ export const pythonPackage = {
         contents: `${imports.join('\n')}\nexport default [${pairs.join(', ')}]\n`,
         resolveDir: folder,
         loader: 'js',
-        watchDirs: [folder], // a module added or removed
+        watchDirs: [folder, ...new Set(files.map((file) => dirname(resolve(folder, file))))], // a module added or removed
       }
     })
   },

@@ -24,6 +24,7 @@ def demo_files() -> list[Path]:
 
 
 def runtime_modules() -> dict[str, str]:
-    """The runtime's Python as the worker writes it under /home/pyodide/: every .py file of the package,
-    {"_livedeck/<file>": source} (the worker's bundle derives the same list: deckkit/bundle-runtime.mjs)."""
-    return {f"{RUNTIME_PACKAGE.name}/{path.name}": path.read_text() for path in sorted(RUNTIME_PACKAGE.glob("*.py"))}
+    """The runtime's Python as the worker writes it under /home/pyodide/: every .py file of the package and its
+    subpackages, {"_livedeck/<path>": source} (the worker's bundle derives the same list: deckkit/bundle-runtime.mjs)."""
+    files = {path.relative_to(RUNTIME_PACKAGE).as_posix(): path for path in RUNTIME_PACKAGE.rglob("*.py")}
+    return {f"{RUNTIME_PACKAGE.name}/{name}": files[name].read_text() for name in sorted(files)}

@@ -44,10 +44,10 @@ def keys(table, prefix=""):
 def python_emits():
     """{"notes": keys, "verdicts": keys} that the runtime's Python emits: announce("key") calls, the
     keys platform_limits announces, and the grader's verdicts said by a label ({"key": …, "args": …})."""
-    from _livedeck.platform_limits import LIMITED
+    from _livedeck.platform_limits import LIMITED, WITHOUT_NETWORK
 
-    emitted = {"notes": set(LIMITED), "verdicts": set()}
-    for module in RUNTIME_PACKAGE.glob("*.py"):
+    emitted = {"notes": set(LIMITED) | set(WITHOUT_NETWORK), "verdicts": set()}
+    for module in RUNTIME_PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text())):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "announce":
                 if isinstance(node.args[0], ast.Constant):

@@ -28,7 +28,10 @@ export const LABELS = {
         'input() cannot wait for the keyboard without JSPI (compat mode: Python cannot pause while the ' +
         'browser waits for a line), so it reads an end of file. CPython would wait for a line here.',
       outputCapped: (lines) => `… output capped at ${lines} lines; the rest is not shown (the code keeps running)`,
-      sockets: 'The browser cannot open network connections or servers: CPython would connect here.',
+      sockets: 'Without JSPI this browser cannot run the cell’s loopback network: CPython would connect here.',
+      loopbackOnly:
+        'The cell’s machine has a loopback network only (127.0.0.1, ::1, localhost): other hosts are out of ' +
+        'reach, as on a machine without a network.',
       subprocess: 'The browser cannot start processes: CPython would run the program here.',
       signals: 'The browser has no POSIX signals: CPython would install the signal handler here.',
       cpuThreads:
@@ -84,7 +87,10 @@ export const LABELS = {
         'JSPI가 없으면 (compat 모드) 브라우저가 한 줄을 기다리는 동안 파이썬을 멈춰 둘 수 없어, input()이 ' +
         '키보드를 기다리지 못하고 파일 끝을 읽습니다. CPython이라면 여기서 한 줄을 기다립니다.',
       outputCapped: (lines) => `… 출력이 ${lines}줄을 넘어 나머지는 보이지 않습니다 (코드는 계속 실행됩니다)`,
-      sockets: '브라우저는 네트워크 연결이나 서버를 열 수 없습니다: CPython이라면 여기서 연결합니다.',
+      sockets: 'JSPI가 없어 브라우저가 셀의 루프백 네트워크를 실행할 수 없습니다: CPython이라면 여기서 연결합니다.',
+      loopbackOnly:
+        '셀의 컴퓨터에는 루프백 네트워크(127.0.0.1, ::1, localhost)만 있습니다: 네트워크가 없는 컴퓨터처럼 ' +
+        '다른 호스트에는 닿지 않습니다.',
       subprocess: '브라우저는 프로세스를 시작할 수 없습니다: CPython이라면 여기서 프로그램을 실행합니다.',
       signals: '브라우저에는 POSIX 시그널이 없습니다: CPython이라면 여기서 시그널 핸들러를 설치합니다.',
       cpuThreads:

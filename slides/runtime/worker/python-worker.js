@@ -43,8 +43,10 @@ function note(key, args = []) {
 }
 
 function writeRuntimeModules() {
-  pyodide.FS.mkdirTree('/home/pyodide/_livedeck')
-  for (const [module, source] of RUNTIME_MODULES) pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
+  for (const [module, source] of RUNTIME_MODULES) {
+    pyodide.FS.mkdirTree(`/home/pyodide/${module.slice(0, module.lastIndexOf('/'))}`) // the package, a subpackage
+    pyodide.FS.writeFile(`/home/pyodide/${module}`, source)
+  }
 }
 
 async function boot() {

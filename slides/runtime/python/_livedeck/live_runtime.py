@@ -14,8 +14,9 @@ differs from CPython's exactly where the slides make claims:
 
 Under JSPI this module restores the CPython behaviour by wiring in CPython's own
 event loop (script_loop.py: ``asyncio.run``, ``Runner`` and ``new_event_loop`` are
-CPython's code) and green threads (green_threads.py: a thread is a stack of its
-own, a blocking call suspends only that stack). It then runs each cell as
+CPython's code), green threads (green_threads.py: a thread is a stack of its
+own, a blocking call suspends only that stack) and a loopback network (loopback/:
+sockets to 127.0.0.1 and ::1, on which the loop waits). It then runs each cell as
 ``__main__`` in a fresh module (script_main.py) and, as CPython at a script's end, waits for its
 threads. Where the browser lacks JSPI (no ``WebAssembly.Suspending``), blocking
 ``asyncio.run`` cannot work: top-level ``asyncio.run(...)`` calls are then awaited
@@ -35,6 +36,7 @@ from asyncio import events
 from . import asyncio_timeline
 from . import fresh_process
 from . import green_threads
+from . import loopback
 from . import platform_notes
 from . import script_errors
 from . import script_loop
@@ -43,6 +45,11 @@ from pyodide import webloop
 from pyodide.ffi import can_run_sync
 
 _policy = None  # script_loop.ScriptPolicy under JSPI
+
+
+def has_loopback():
+    """Does this interpreter have the loopback network (JSPI), once installed?"""
+    return loopback.is_installed()
 
 
 def _cpython_run(main, *, debug=None, loop_factory=None):
@@ -106,6 +113,7 @@ def install():
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
         green_threads.install(scheduleCallback)
+        loopback.install()
         _policy = script_loop.install()
     else:
         asyncio.run = _cpython_run
@@ -222,6 +230,8 @@ async def _run_script(source, filename, ns, fresh, on_timeline):
             _end_threads()
         if fresh:
             atexit._run_exitfuncs()  # each one's error is printed as CPython prints it, and the next runs
+        if mode == "jspi":
+            loopback.end_run()  # its sockets close, as a process's do when it exits
         elapsed = time.perf_counter() - started
         if tracer is not None:
             tracer.uninstall()

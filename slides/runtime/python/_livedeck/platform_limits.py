@@ -1,9 +1,10 @@
 """Announce, when it happens, what a browser cannot do that CPython can.
 
-A Web Worker has no sockets to other hosts, no processes, no POSIX signals. The loop's
-methods for those still raise what they raise (the learner sees the real Python error);
-when one of them ends with an exception, the difference is announced (platform_notes) in
-the deck's language.
+A Web Worker has no processes and no POSIX signals. The loop's methods for those still raise
+what they raise (the learner sees the real Python error); when one of them ends with an
+exception, the difference is announced (platform_notes) in the deck's language. Sockets are
+the cell's loopback network (loopback/), which says itself where another host is out of reach;
+only without JSPI (compat mode), where it is not installed, do the loop's socket methods fail.
 
 Nothing is wrapped: sys.monitoring reports every exit by exception (PY_UNWIND), and those of
 just these functions' code are announced, so no frame of the runtime joins the learner's traceback and the
@@ -17,10 +18,12 @@ import sys
 from . import platform_notes
 
 LIMITED = {
-    "sockets": ("create_connection", "create_server", "create_datagram_endpoint", "create_unix_connection",
-                "create_unix_server", "sock_connect", "sock_accept", "connect_accepted_socket"),
     "subprocess": ("subprocess_exec", "subprocess_shell"),
     "signals": ("add_signal_handler",),
+}
+WITHOUT_NETWORK = {  # compat mode: Pyodide's loop, no loopback network
+    "sockets": ("create_connection", "create_server", "create_datagram_endpoint", "create_unix_connection",
+                "create_unix_server", "sock_connect", "sock_accept", "connect_accepted_socket"),
 }
 TOOL = 4  # a sys.monitoring tool id CPython leaves free (0-2 and 5 are named)
 
@@ -39,10 +42,12 @@ def _unwound(code, offset, exception):
         platform_notes.announce(key)
 
 
-def install():
+def install(network=True):
+    """*network*: the loopback network is installed (JSPI); without it, the socket methods are a limit."""
+    limited = LIMITED if network else {**LIMITED, **WITHOUT_NETWORK}
     base = asyncio.AbstractEventLoop
     for cls in (base, *_all_subclasses(base)):
-        for key, names in LIMITED.items():
+        for key, names in limited.items():
             for name in names:
                 code = getattr(cls.__dict__.get(name), "__code__", None)
                 if code is not None:

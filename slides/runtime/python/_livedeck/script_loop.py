@@ -1,11 +1,13 @@
-"""The event loop of a live cell under JSPI: CPython's own loop, waiting the browser's way.
+"""The event loop of a live cell under JSPI: CPython's own, on the cell's loopback network.
 
-``ScriptLoop`` is ``asyncio.BaseEventLoop`` — CPython's ``_run_once``, timer heap,
-``run_until_complete``, task factories, debug mode and slow-callback warnings,
-``run_in_executor`` with a real ``ThreadPoolExecutor`` — with a selector that has no
-file descriptors: ``select(timeout)`` suspends the loop's stack (green_threads.block)
-until the timeout passes or another thread calls ``call_soon_threadsafe``. So
-``asyncio.run``, ``asyncio.Runner`` and ``new_event_loop()`` are CPython's code.
+A cell's loop is asyncio's ``_UnixSelectorEventLoop`` itself — CPython's ``_run_once``, timer
+heap, ``run_until_complete``, task factories, debug mode, ``run_in_executor`` with a real
+``ThreadPoolExecutor``, ``sock_*``, ``create_server``, ``create_connection``, transports — over
+the interpreter's loopback network (loopback/): its ``selectors.EpollSelector`` waits in the
+loopback's ``epoll.poll``, which suspends the loop's stack (green_threads.block) until a socket
+it watches is ready or the timeout passes, and ``call_soon_threadsafe`` wakes it through its
+self-pipe, a loopback socketpair. So ``asyncio.run``, ``asyncio.Runner``, ``new_event_loop()``,
+``asyncio.EventLoop()`` and ``asyncio.SelectorEventLoop()`` are CPython's code.
 
 ``ScriptPolicy`` gives a cell CPython's event-loop rules (a loop per thread,
 ``get_event_loop`` raising when none is set) while a cell runs, and hands
@@ -13,66 +15,7 @@ everything else to Pyodide's own policy, whose WebLoop runs the worker itself.
 """
 
 import threading
-from asyncio import base_events, events, unix_events
-
-from . import green_threads
-
-
-class _Selector:
-    """select() for a loop without file descriptors: wait for the timeout or a wake-up."""
-
-    def __init__(self):
-        self.waiter = None  # set while the loop's stack is suspended in select()
-        self._woken = False
-
-    def select(self, timeout=None):
-        if self._woken:
-            self._woken = False
-        elif timeout is not None and timeout <= 0:
-            green_threads.switch_if_due()
-        else:
-            self.waiter = green_threads.Waiter(timeout)
-            try:
-                green_threads.block(self.waiter)
-            finally:
-                self.waiter = None
-            self._woken = False
-        return []
-
-    def wake(self):
-        if self.waiter is not None:
-            self.waiter.wake()
-        else:
-            self._woken = True
-
-    def close(self):
-        pass
-
-
-class ScriptLoop(base_events.BaseEventLoop):
-    def __init__(self):
-        super().__init__()
-        self._selector = _Selector()
-
-    def _process_events(self, event_list):
-        pass
-
-    def _write_to_self(self):
-        self._selector.wake()
-
-    # Called from another stack (a thread, a JavaScript callback) while the loop waits in select():
-    # wake it, as a write to the self-pipe would.
-    def _call_soon(self, callback, args, context):
-        handle = super()._call_soon(callback, args, context)
-        if self._selector.waiter is not None:
-            self._selector.wake()
-        return handle
-
-    def call_at(self, when, callback, *args, context=None):
-        timer = super().call_at(when, callback, *args, context=context)
-        if self._selector.waiter is not None:
-            self._selector.wake()
-        return timer
+from asyncio import events, unix_events
 
 
 class ScriptPolicy(unix_events._UnixDefaultEventLoopPolicy):
@@ -109,32 +52,23 @@ class ScriptPolicy(unix_events._UnixDefaultEventLoopPolicy):
     def new_event_loop(self):
         if not self.active:
             return self._host.new_event_loop()
-        return ScriptLoop()
+        return unix_events.SelectorEventLoop()
 
 
-# Named as what CPython's asyncio makes on Linux, which these behave as: type(loop), repr(loop) and the
-# policy show a script what they show under CPython, not this runtime's module.
-for _cls, _name in ((ScriptLoop, "_UnixSelectorEventLoop"), (ScriptPolicy, "_UnixDefaultEventLoopPolicy")):
-    _cls.__name__ = _cls.__qualname__ = _name
-    _cls.__module__ = "asyncio.unix_events"
+# Named as what CPython's asyncio makes on Linux, which it behaves as: the policy shows a script what it
+# shows under CPython, not this runtime's module.
+ScriptPolicy.__name__ = ScriptPolicy.__qualname__ = "_UnixDefaultEventLoopPolicy"
+ScriptPolicy.__module__ = "asyncio.unix_events"
 
 
 def install():
-    """Make ScriptPolicy the policy (without 3.14's deprecation warning); returns it.
+    """Make ScriptPolicy the policy (without 3.14's deprecation warning); returns it. (The loopback
+    network is installed first: the loop's self-pipe is a socketpair.)
 
-    CPython's names for the loop and the policy make these: ``asyncio.SelectorEventLoop()``,
-    ``asyncio.EventLoop()`` and ``asyncio.DefaultEventLoopPolicy().new_event_loop()`` give a ScriptLoop
-    (``isinstance(loop, asyncio.SelectorEventLoop)`` holds, as in CPython); the real ones need a
-    self-pipe, which this platform lacks (``OSError: [Errno 138] Not supported``). And
     ``asyncio.set_event_loop_policy(None)`` (unittest's tearDownModule in CPython's own tests) brings
     back the default policy, which here is this one, with no loop set."""
-    import asyncio
-
     policy = ScriptPolicy(events._get_event_loop_policy())
     events._set_event_loop_policy(policy)
-    asyncio.SelectorEventLoop = asyncio.EventLoop = ScriptLoop
-    unix_events.SelectorEventLoop = unix_events.EventLoop = unix_events._UnixSelectorEventLoop = ScriptLoop
-    unix_events._UnixDefaultEventLoopPolicy._loop_factory = ScriptLoop
 
     def default_policy():
         with events._lock:

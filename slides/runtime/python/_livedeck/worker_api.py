@@ -29,8 +29,9 @@ def install(note, retire, ask):
     announced through *note(key, args)*, ``os._exit(n)`` calling *retire(n)*, and ``sys.stdin`` reading
     the keyboard: *ask()* when a read waits for a line (feed_stdin gives it)."""
     live_runtime.install()
-    for module in (script_output, script_errors, fresh_process, platform_limits, shared_bytecode):
+    for module in (script_output, script_errors, fresh_process, shared_bytecode):
         module.install()
+    platform_limits.install(network=live_runtime.has_loopback())
     platform_notes.connect(note)
     script_exit.install(retire)
     script_stdin.install(ask)

@@ -1,0 +1,108 @@
+"""A loopback network inside the interpreter: a live cell's machine has 127.0.0.1 and ::1.
+
+A Web Worker has no sockets, yet asyncio exists for network I/O: servers and clients in one
+program, the asyncio docs' examples, ``http.server`` with ``urllib``. This package gives the
+interpreter what Linux gives a process on a machine without a network:
+
+* ``addresses`` — names and addresses (``localhost``; any other host is unreachable);
+* ``network`` — the machine's socket descriptors and the ports they hold;
+* ``stream``, ``datagram`` — how TCP (and AF_UNIX) streams and UDP datagrams behave;
+* ``socket_type`` — ``_socket.socket`` over those, in Python;
+* ``waiting`` — blocking calls (one green thread each), ``select``, ``poll``, ``epoll``;
+* ``install`` (here) — ``socket``, ``select`` and ``selectors`` made over them.
+
+CPython's own ``socket.py`` and ``selectors.py`` run again over this ``_socket`` and ``select``,
+so ``socket.socket``, ``create_connection``, ``socketpair`` and ``selectors.DefaultSelector``
+(an ``EpollSelector``) are CPython's code, and so is everything above them: asyncio's
+``_UnixSelectorEventLoop`` (the cell's loop: it waits in ``epoll.poll``), ``socketserver``,
+``http.server``, ``http.client``, ``urllib.request``.
+
+Nothing here holds a JavaScript reference (the runtime is imported into the memory snapshot):
+waits go through green_threads, bound at its own install.
+"""
+
+import importlib.util
+import os
+import select
+import sys
+import types
+
+import _socket as _platform_socket
+
+from . import addresses, errors, network, socket_type, waiting
+
+_OWN = {
+    "socket": socket_type.socket,
+    "SocketType": socket_type.socket,
+    "socketpair": socket_type.socketpair,
+    "dup": socket_type.dup,
+    "close": socket_type.close,
+    "getaddrinfo": addresses.getaddrinfo,
+    "gethostbyname": addresses.gethostbyname,
+    "gethostbyname_ex": addresses.gethostbyname_ex,
+    "gethostbyaddr": addresses.gethostbyaddr,
+    "getnameinfo": addresses.getnameinfo,
+    "inet_pton": addresses.inet_pton,
+    "inet_ntop": addresses.inet_ntop,
+    "has_ipv6": True,
+}
+_installed = False
+
+
+def _loopback_socket_module():
+    """``_socket`` with this package's socket type and resolver in place of the platform's."""
+    module = types.ModuleType("_socket", _platform_socket.__doc__)
+    module.__dict__.update({k: v for k, v in vars(_platform_socket).items() if not k.startswith("__")})
+    module.__dict__.update(_OWN)
+    module.AF_UNIX, module.SO_REUSEADDR, module.SO_REUSEPORT = addresses.AF_UNIX, addresses.SO_REUSEADDR, \
+        addresses.SO_REUSEPORT
+    return module
+
+
+def _run_again(name):
+    """Execute the standard library module *name*'s code again, in its own namespace (what imported it
+    keeps the same module), now over the loopback's ``_socket`` and ``select``."""
+    module = sys.modules.get(name) or importlib.import_module(name)
+    code = importlib.util.find_spec(name).loader.get_code(name)
+    exec(code, module.__dict__)
+
+
+def install():
+    """Once per interpreter, under JSPI (a blocking call needs a green thread to suspend)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    for obj in (waiting.poll, waiting.epoll, waiting.select):
+        obj.__module__ = "select"
+    select.select, select.poll, select.epoll = waiting.select, waiting.poll, waiting.epoll
+    for name, value in waiting.EPOLL_CONSTANTS.items():
+        setattr(select, name, value)
+    sys.modules["_socket"] = _loopback_socket_module()
+    _run_again("socket")
+    _run_again("selectors")
+    if hasattr(os, "sendfile"):
+        os.sendfile = _sendfile(os.sendfile)
+    network.new_interpreter()
+
+
+def _sendfile(platform_sendfile):
+    """os.sendfile into a loopback socket fails as into a file it cannot take: socket.sendfile() and
+    loop.sock_sendfile() then send with send(), as they do wherever sendfile(2) cannot."""
+
+    def sendfile(out_fd, in_fd, offset, count, *args, **kwargs):
+        if network.endpoint_of(out_fd) is not None:
+            raise errors.error("EINVAL")
+        return platform_sendfile(out_fd, in_fd, offset, count, *args, **kwargs)
+
+    sendfile.__doc__ = platform_sendfile.__doc__
+    return sendfile
+
+
+def is_installed():
+    return _installed
+
+
+def end_run():
+    """The run's sockets close with it, as a process's do when it exits."""
+    network.close_all()
