@@ -1,5 +1,4 @@
-# platform limit: a TCP echo server and client on localhost (asyncio-stream)
-# conformance: limit=sockets
+# asyncio-stream: a TCP echo server and client in one program, on a port the system picks
 import asyncio
 
 async def handle_echo(reader, writer):
