@@ -43,7 +43,8 @@ class Endpoint:
         self.proto = proto
         self.local = None  # (ip, port) once bound (AF_UNIX: (path, 0))
         self.options = {}  # (level, option) → value, as setsockopt left it
-        self.watchers = set()
+        self.watchers = set()  # green_threads.Waiter of each call or select() waiting on it
+        self.pollers = set()  # (waiting._Interest, fd) of each poll or epoll object watching it
         self.descriptors = 0
         self.released = False
         self.v6only = False
@@ -54,8 +55,11 @@ class Endpoint:
 
     def notify(self):
         """Its state changed: whoever waits on it checks again."""
-        for waiter in list(self.watchers):
-            waiter.wake()
+        for poller, fd in self.pollers:
+            poller.changed.add(fd)
+        if self.watchers:
+            for waiter in list(self.watchers):
+                waiter.wake()
 
     def option(self, level, name, default=0):
         return self.options.get((level, name), default)

@@ -133,48 +133,98 @@ def select(rlist, wlist, xlist, timeout=None):
 
 
 class _Interest:
-    """What poll and epoll share: the descriptors watched and the bits asked for each."""
+    """What poll and epoll share: the descriptors watched and the bits asked for each.
+
+    The event loop polls the same sockets thousands of times a second, so a look asks only the sockets
+    that changed since the last one (each socket's ``notify()`` marks it for every poller watching it)
+    and those that were ready then (readiness is level-triggered: it lasts until read or written away).
+    A socket closed since it was registered is no longer watched, as epoll forgets a closed file (a poll
+    object asks again by number). Descriptors that are no loopback socket are asked at every look."""
 
     ALWAYS = POLLERR | POLLHUP | POLLNVAL
+    FORGETS_CLOSED = False
 
     def __init__(self):
-        self._fds = {}  # fd → event mask
+        self._fds = {}  # fd → event mask, in registration order (the order of a look's results)
+        self._endpoints = {}  # fd → its loopback endpoint, or None for another descriptor
+        self.changed = set()  # fds whose endpoint changed since the last look (network.Endpoint.notify)
+        self._ready_fds = set()  # fds ready at the last look
+
+    def _set(self, fd, eventmask):
+        old = self._endpoints.get(fd)
+        if old is not None:
+            old.pollers.discard((self, fd))
+        endpoint = network.endpoint_of(fd)
+        self._fds[fd] = eventmask
+        self._endpoints[fd] = endpoint
+        if endpoint is not None:
+            endpoint.pollers.add((self, fd))
+        self.changed.add(fd)
+
+    def _drop(self, fd):
+        del self._fds[fd]
+        endpoint = self._endpoints.pop(fd)
+        if endpoint is not None:
+            endpoint.pollers.discard((self, fd))
+        self.changed.discard(fd)
+        self._ready_fds.discard(fd)
+
+    def _forget_all(self):
+        for fd in list(self._fds):
+            self._drop(fd)
 
     def _ready(self, limit=-1):
+        look_at = self.changed | self._ready_fds
+        self.changed = set()
         found = []
-        for fd, events in list(self._fds.items()):
-            endpoint = network.endpoint_of(fd)
+        ready = set()
+        for fd, events in self._fds.items():
+            endpoint = self._endpoints[fd]
             if endpoint is None:
                 mask = _foreign_mask(fd)
-                if mask == POLLNVAL and self.ALWAYS == POLLERR | POLLHUP:  # epoll drops a closed descriptor
+                if mask == POLLNVAL and self.FORGETS_CLOSED:
                     continue
+            elif fd not in look_at:
+                continue
+            elif endpoint.released:
+                if self.FORGETS_CLOSED:
+                    continue
+                mask = mask_of(fd)
             else:
                 mask = endpoint.poll_mask()
             got = mask & (events | self.ALWAYS)
             if got:
-                found.append((fd, got))
-                if len(found) == limit:
-                    break
+                ready.add(fd)
+                if limit < 0 or len(found) < limit:
+                    found.append((fd, got))
+        self._ready_fds = ready
         return found
 
     def _poll(self, seconds, limit=-1):
-        return until(lambda: self._ready(limit), list(self._fds), seconds) or []
+        green_threads.switch_if_due()  # a loop kept busy by its sockets lets the other threads run, as the GIL would
+        found = self._ready(limit)
+        if found or (seconds is not None and seconds <= 0):
+            return found
+        return until(lambda: self._ready(limit), self._fds, seconds) or []
+
+    def __del__(self):
+        self._forget_all()
 
 
 class poll(_Interest):
     """select.poll: register(fd, events), modify, unregister, poll(timeout in ms)."""
 
     def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT):
-        self._fds[_fd_of(fd)] = eventmask
+        self._set(_fd_of(fd), eventmask)
 
     def modify(self, fd, eventmask):
         fd = _fd_of(fd)
         if fd not in self._fds:
             raise errors.error("ENOENT")
-        self._fds[fd] = eventmask
+        self._set(fd, eventmask)
 
     def unregister(self, fd):
-        del self._fds[_fd_of(fd)]
+        self._drop(_fd_of(fd))
 
     def poll(self, timeout=None):
         seconds = _timeout_seconds(timeout, 1e-3)
@@ -194,6 +244,7 @@ class epoll(_Interest):
     """select.epoll: level-triggered readiness of loopback sockets (EPOLLONESHOT honoured)."""
 
     ALWAYS = POLLERR | POLLHUP
+    FORGETS_CLOSED = True
 
     def __init__(self, sizehint=-1, flags=0):
         super().__init__()
@@ -213,6 +264,7 @@ class epoll(_Interest):
 
     def close(self):
         if self._own_fd >= 0:
+            self._forget_all()
             network.release_descriptor(self._own_fd)
             self._own_fd = -1
 
@@ -227,35 +279,39 @@ class epoll(_Interest):
             raise errors.error("EEXIST")
         if network.endpoint_of(fd) is None and _foreign_mask(fd) == POLLNVAL:
             raise errors.error("EBADF")
-        self._fds[fd] = eventmask
+        self._set(fd, eventmask)
 
     def modify(self, fd, eventmask):
         self._check_open()
         fd = _fd_of(fd)
         if fd not in self._fds:
             raise errors.error("ENOENT")
-        self._fds[fd] = eventmask
+        self._set(fd, eventmask)
 
     def unregister(self, fd):
         self._check_open()
         fd = _fd_of(fd)
         if fd not in self._fds:
             raise errors.error("ENOENT")
-        del self._fds[fd]
+        self._drop(fd)
 
     def poll(self, timeout=None, maxevents=-1):
-        self._check_open()
-        seconds = _timeout_seconds(timeout)
-        if seconds is not None and seconds < 0:
+        if self._own_fd < 0:
+            raise ValueError("I/O operation on closed epoll object")
+        if timeout is None or timeout == -1:
             seconds = None
-        elif seconds is not None:
-            seconds = math.ceil(seconds * 1000) / 1000  # epoll waits whole milliseconds, rounded up
+        else:
+            seconds = _timeout_seconds(timeout)
+            if seconds < 0:
+                seconds = None
+            elif seconds > 0:
+                seconds = math.ceil(seconds * 1000) / 1000  # epoll waits whole milliseconds, rounded up
         if maxevents == 0 or maxevents < -1:
             raise ValueError(f"maxevents must be greater than 0, got {maxevents}")
         found = self._poll(seconds, maxevents)
         for fd, _ in found:
             if self._fds.get(fd, 0) & EPOLLONESHOT:
-                self._fds[fd] = 0
+                self._set(fd, 0)
         return found
 
     def __enter__(self):
@@ -266,4 +322,5 @@ class epoll(_Interest):
         self.close()
 
     def __del__(self):
-        self.close()
+        if getattr(self, "_own_fd", -1) >= 0:
+            self.close()
