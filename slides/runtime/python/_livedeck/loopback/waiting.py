@@ -45,15 +45,17 @@ def mask_of(fd):
 
 
 def _wait(endpoints, deadline, foreign):
-    """Suspend this green thread until an endpoint changes, *deadline* passes, or a look is due."""
+    """Suspend this green thread until an endpoint changes, *deadline* passes, or a look is due; True
+    unless *deadline* passed."""
     timeout = None if deadline is None else max(deadline - _clock(), 0.0)
-    if foreign:
-        timeout = POLL_INTERVAL if timeout is None else min(timeout, POLL_INTERVAL)
+    capped = foreign and (timeout is None or timeout > POLL_INTERVAL)
+    if capped:
+        timeout = POLL_INTERVAL
     waiter = green_threads.Waiter(timeout)
     for endpoint in endpoints:
         endpoint.watchers.add(waiter)
     try:
-        green_threads.block(waiter)
+        return green_threads.block(waiter) or capped
     finally:
         for endpoint in endpoints:
             endpoint.watchers.discard(waiter)
@@ -73,7 +75,8 @@ def until(look, fds, timeout):
         if found or (deadline is not None and _clock() >= deadline):
             return found
         endpoints = [network.endpoint_of(fd) for fd in fds]
-        _wait([e for e in endpoints if e is not None], deadline, None in endpoints)
+        if not _wait([e for e in endpoints if e is not None], deadline, None in endpoints):
+            return look()  # the timeout passed (its timer fires at a whole millisecond: no second wait)
 
 
 def wait_for(endpoint, bits, deadline):
@@ -82,7 +85,8 @@ def wait_for(endpoint, bits, deadline):
     while not endpoint.poll_mask() & (bits | POLLERR | POLLHUP):
         if deadline is not None and _clock() >= deadline:
             return False
-        _wait([endpoint], deadline, False)
+        if not _wait([endpoint], deadline, False):
+            return bool(endpoint.poll_mask() & (bits | POLLERR | POLLHUP))
     return True
 
 
