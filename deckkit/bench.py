@@ -5,6 +5,7 @@ first open over a link (20 and 100 Mbit/s, 40 ms round trips: deckkit/link.py), 
 """
 
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -188,6 +189,7 @@ def _deck_round(playwright, base, deck, profile: Path) -> dict[str, float]:
     figures.update(_run_latency(page))
     figures["stop"] = _stop_to_ready_s(page, "await_coroutine")
     figures["overhead"] = _tracer_overhead(page)
+    figures["loopback"], figures["loopback_cpython"] = loopback_throughput(page)
     DeckDriver(page).wait_standby(snapshot=True)
     deck_url = page.url.split("#")[0]
     page.reload()
@@ -265,6 +267,69 @@ def _tracer_overhead(page, name="many_tasks") -> float:
     return statistics.median(timings[True]) / statistics.median(timings[False])
 
 
+# 1,000 request/response round trips over loopback streams (an echo server and its client in one program);
+# it prints the round trips' own time, in seconds.
+LOOPBACK_ROUND_TRIPS = """\
+import asyncio, time
+
+async def echo(reader, writer):
+    while line := await reader.readline():
+        writer.write(line)
+        await writer.drain()
+    writer.close()
+
+async def main():
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
+    started = time.perf_counter()
+    for _ in range(1000):
+        writer.write(b"ping\\n")
+        await writer.drain()
+        await reader.readline()
+    print(time.perf_counter() - started)
+    writer.close()
+    await writer.wait_closed()
+    server.close()
+    await server.wait_closed()
+
+asyncio.run(main())
+"""
+
+
+def _loopback_round_trips_deck(page, trace=False) -> float:
+    """Seconds the deck takes for the 1,000 round trips, in a fresh interpreter (*trace*: drawing the timeline,
+    as a cell does; the timeline's own cost is the figure above)."""
+    printed = page.evaluate(
+        """async ([code, trace]) => {
+             const lines = []
+             await window.liveDeck.pool.run({ code, name: 'bench-loopback', trace },
+                                            { onOutput: (line) => lines.push(line) })
+             return lines.filter((line) => line.stream === 'stdout').map((line) => line.text)
+           }""",
+        [LOOPBACK_ROUND_TRIPS, trace],
+    )
+    return float("".join(printed).split()[-1])
+
+
+def _loopback_round_trips_cpython() -> float:
+    """Seconds CPython takes for them: the newest CPython on this machine (the conformance corpus's)."""
+    from .conformance import cpythons
+
+    python = list(cpythons().values())[-1]
+    result = subprocess.run([python, "-c", LOOPBACK_ROUND_TRIPS], capture_output=True, text=True, check=True, timeout=60)
+    return float(result.stdout.split()[-1])
+
+
+def loopback_throughput(page, rounds=3) -> tuple[float, float]:
+    """(deck, CPython): the median seconds of *rounds* runs of the 1,000 round trips on each, interleaved (a
+    loaded machine slows both alike)."""
+    deck, cpython = [], []
+    for _ in range(rounds):
+        deck.append(_loopback_round_trips_deck(page))
+        cpython.append(_loopback_round_trips_cpython())
+    return statistics.median(deck), statistics.median(cpython)
+
+
 def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
     from playwright.sync_api import sync_playwright
 
@@ -311,6 +376,8 @@ def run(deck="asyncio.ko", rounds=5) -> list[tuple[str, float, str, str]]:
         ("interpreters held (one window)", d["held"], "", ""),
         ("interpreters started per run", d["restores"], "", "(Stop aside)"),
         ("10,000 tasks traced / untraced wall", d["overhead"], "×", "goal ≤ 1.10"),
+        ("1,000 round trips over loopback streams", d["loopback"], "s", ""),
+        ("  … / CPython's (this machine's newest)", d["loopback"] / d["loopback_cpython"], "×", "goal ≤ 3"),
         ("bytes at first open beyond Pyodide's files", d["extra"] / 1024, "KiB", ""),
         ("Pyodide's bytes at first open", d["pyodide_bytes"] / 1024, "KiB", ""),
     ]
