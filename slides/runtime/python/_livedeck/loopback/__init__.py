@@ -21,6 +21,7 @@ Nothing here holds a JavaScript reference (the runtime is imported into the memo
 waits go through green_threads, bound at its own install.
 """
 
+import ast
 import importlib.util
 import os
 import select
@@ -81,9 +82,28 @@ def install():
     sys.modules["_socket"] = _loopback_socket_module()
     _run_again("socket")
     _run_again("selectors")
+    _define_unix_streams()
     if hasattr(os, "sendfile"):
         os.sendfile = _sendfile(os.sendfile)
     network.new_interpreter()
+
+
+def _define_unix_streams():
+    """asyncio.open_unix_connection and start_unix_server: asyncio.streams defines them only where socket
+    has AF_UNIX, which this platform's had not when asyncio was imported. Its blocks that say so run now."""
+    import asyncio
+    from asyncio import streams
+
+    if hasattr(streams, "start_unix_server"):
+        return
+    name = streams.__name__
+    tree = ast.parse(importlib.util.find_spec(name).loader.get_source(name))
+    blocks = [node for node in tree.body
+              if isinstance(node, ast.If) and ast.unparse(node.test) == "hasattr(socket, 'AF_UNIX')"]
+    exec(compile(ast.Module(blocks, []), streams.__file__, "exec"), streams.__dict__)
+    for function in ("open_unix_connection", "start_unix_server"):
+        setattr(asyncio, function, getattr(streams, function))
+    asyncio.__all__ += ("open_unix_connection", "start_unix_server")
 
 
 def _sendfile(platform_sendfile):
