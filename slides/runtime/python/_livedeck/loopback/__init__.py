@@ -60,12 +60,20 @@ def _loopback_socket_module():
     return module
 
 
+def _code(name):
+    return importlib.util.find_spec(name).loader.get_code(name)
+
+
+# Compiled when this package is imported, so the snapshot holds them: an interpreter restored from it only
+# runs them (install), as it starts.
+_STDLIB_CODE = {name: _code(name) for name in ("socket", "selectors")}
+
+
 def _run_again(name):
     """Execute the standard library module *name*'s code again, in its own namespace (what imported it
     keeps the same module), now over the loopback's ``_socket`` and ``select``."""
     module = sys.modules.get(name) or importlib.import_module(name)
-    code = importlib.util.find_spec(name).loader.get_code(name)
-    exec(code, module.__dict__)
+    exec(_STDLIB_CODE[name], module.__dict__)
 
 
 def install():
