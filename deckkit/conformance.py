@@ -53,10 +53,7 @@ DURATION_TOLERANCE = (0.05, 0.15)  # relative, and an absolute floor in seconds 
 
 # Programs that still differ, and why: `invoke conformance` prints this list; the tests expect them to
 # fail (strict xfail) so a fix shows up. Empty when the deck matches CPython everywhere it can.
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "net_http_server_urllib": "its output is CPython's, its duration not: importing http.server and urllib.request "
-                              "(34 modules, compiled from Pyodide's zip) takes 0.4–0.7 s, 0.04 s in CPython",
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 RUNTIME_PATH = re.compile(r"/home/pyodide/|/pyodide/|/_pyodide/|webloop\.py|live_runtime")
