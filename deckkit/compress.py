@@ -1,10 +1,11 @@
 """Brotli and gzip copies of what a browser fetches, beside each file (<file>.br, <file>.gz).
 
 A server sends the best copy the browser accepts, with `Content-Encoding` (deckkit/serve.py; nginx's
-`brotli_static`/`gzip_static`): over a learner's link Pyodide's 9.6 MB of WebAssembly cost 3.1 MB.
+`brotli_static`/`gzip_static`): over a learner's link Pyodide's 9.6 MB of WebAssembly cost 2.8 MB.
 A copy is written only where it saves at least a twentieth (not for fonts, images, Pyodide's zipped
 standard library) and kept while it is newer than its file: Pyodide's files keep their dates, so only
-the first build compresses them.
+the first build compresses them (brotli's best quality, with the 16 MB window above 1 MB: ~1 min for
+Pyodide's files, once).
 """
 
 import gzip
@@ -19,11 +20,14 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".zip"
 SKIPPED_FOLDERS = {"snapshots"}  # written compressed only (deckkit/snapshot.py)
 MIN_BYTES = 1024
 WORTH_IT = 0.95  # a copy is kept only when it is at most this share of the file
-LARGE = 1 << 20  # brotli's best quality takes minutes on Pyodide's wasm: a notch lower above 1 MB
+LARGE = 1 << 20  # above this, brotli's largest window (16 MB) finds repeats further apart
+# Copies older than the code that makes them were made another way (a lower quality): made again once,
+# after this code changed.
+POLICY_TIME = os.path.getmtime(__file__)
 
 
-def brotli_bytes(data: bytes, lgwin: int = 22) -> bytes:
-    return brotli.compress(data, quality=11 if len(data) < LARGE else 9, lgwin=lgwin)
+def brotli_bytes(data: bytes) -> bytes:
+    return brotli.compress(data, quality=11, lgwin=24 if len(data) > LARGE else 22)
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -56,7 +60,7 @@ def compress_file(source: Path) -> list[Path]:
     kept = []
     for suffix, compress in COMPRESSORS.items():
         copy = source.with_name(source.name + suffix)
-        if is_current(copy, source):
+        if is_current(copy, source) and os.path.getmtime(copy) >= POLICY_TIME:
             kept.append(copy)
             continue
         data = source.read_bytes() if data is None else data

@@ -49,15 +49,18 @@ export async function keptSnapshot(name) {
 }
 
 const SNAPSHOT_MAGIC = [0x00, 0x73, 0x6e, 0x70] // "\0snp": how Pyodide's snapshots begin
+const SERVED_MAGIC = [0x00, 0x73, 0x6e, 0x78] // "\0snx": the deck's, XORed with its wasm's data (below)
 const GZIP_MAGIC = [0x1f, 0x8b]
+const begins = (bytes, magic) => magic.every((byte, i) => bytes[i] === byte)
 
 /**
  * The snapshot the deck was built with, as bytes; a NotFoundError when the deck has none of this
  * name (built without one, or another runtime's). The build writes only its copies, snapshots/
  * *name*.br and *name*.gz (deckkit/snapshot.py). A host that serves precompressed copies (`invoke
- * present`, nginx's brotli_static) answers for *name* itself with the brotli one, 4 MB for 31,
- * which the browser decodes as it arrives; any other host answers for *name*.gz (5 MB), unzipped
- * here as it arrives. Either way the bytes are Python's the moment the last of them arrives.
+ * present`, nginx's brotli_static) answers for *name* itself with the brotli one, 2.6 MB for 31,
+ * which the browser decodes as it arrives; any other host answers for *name*.gz (3.8 MB), unzipped
+ * here as it arrives. Either way the bytes are in the served form: what Pyodide's WebAssembly writes
+ * into its memory when it is instantiated is XORed out, and restore() XORs it back.
  */
 export async function servedSnapshot(name, base) {
   const negotiated = await snapshotBody(await fetch(new URL(`snapshots/${name}`, base)))
@@ -80,9 +83,9 @@ async function snapshotBody(response) {
     if (next.done) break
   }
   if (first.done) return null
-  const begins = (magic) => magic.every((byte, i) => first.value[i] === byte)
-  const isSnapshot = begins(SNAPSHOT_MAGIC) // decoded already: the host sent Content-Encoding
-  if (!isSnapshot && !begins(GZIP_MAGIC)) {
+  // Decoded already (the host sent Content-Encoding), or the .gz copy.
+  const isSnapshot = begins(first.value, SERVED_MAGIC) || begins(first.value, SNAPSHOT_MAGIC)
+  if (!isSnapshot && !begins(first.value, GZIP_MAGIC)) {
     reader.cancel().catch(() => {})
     return null
   }
@@ -179,6 +182,7 @@ export async function dropSnapshot(name) {
  * (none kept, or a snapshot that does not restore: that one is dropped).
  */
 export async function restore(loadPyodide, options, name, bytes) {
+  const unhook = xorBackOnInstantiation(bytes)
   try {
     const timeout = new Promise((_, reject) =>
       setTimeout(() => reject(new Error('snapshot restore timed out')), RESTORE_TIMEOUT_MS),
@@ -190,5 +194,49 @@ export async function restore(loadPyodide, options, name, bytes) {
   } catch {
     if (await bytes.then(() => true, () => false)) await dropSnapshot(name) // read, yet unusable
     return null
+  } finally {
+    unhook()
   }
+}
+
+/**
+ * The deck's served snapshot (deckkit/served_snapshot.py) holds its memory's first bytes XORed with
+ * what Pyodide's WebAssembly writes there when it is instantiated, its C static data (3.2 MB, which
+ * cost 1.2 of the 4.2 MB served in brotli): XORed with the memory just instantiated, they are
+ * Python's again. Pyodide instantiates its wasm (WebAssembly.instantiateStreaming, or instantiate)
+ * after it has the snapshot's bytes and before it copies them into that memory: the first instance
+ * with a memory that large, while the hook is on, has its memory XORed back into the bytes, in place
+ * (in Chromium, Pyodide also instantiates a tiny module without memory). A kept snapshot is Pyodide's own,
+ * left as it is. Should the hook miss (another Pyodide), the bytes keep their "\0snx" magic, which
+ * Pyodide refuses: a cold boot follows. Returns the function that takes the hook off.
+ */
+function xorBackOnInstantiation(bytes) {
+  const { instantiate, instantiateStreaming } = WebAssembly
+  const unhook = () => Object.assign(WebAssembly, { instantiate, instantiateStreaming })
+  const hooked = (original) =>
+    async function (...args) {
+      const result = await original.apply(this, args)
+      const snapshot = await bytes.catch(() => null)
+      if (!snapshot || !begins(snapshot, SERVED_MAGIC) || xorBack(snapshot, result.instance ?? result)) unhook()
+      return result
+    }
+  Object.assign(WebAssembly, { instantiate: hooked(instantiate), instantiateStreaming: hooked(instantiateStreaming) })
+  return unhook
+}
+
+// Whether the instance's memory could be XORed back into the snapshot (it has done so).
+function xorBack(snapshot, instance) {
+  const memory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory)
+  const header = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)
+  const [, offset, , extent] = header
+  const start = snapshot.byteOffset + offset
+  if (!memory || extent % 4 || start % 4 || extent > memory.buffer.byteLength || offset + extent > snapshot.length) {
+    return false
+  }
+  const held = new Uint32Array(snapshot.buffer, start, extent / 4)
+  const written = new Uint32Array(memory.buffer, 0, extent / 4)
+  for (let i = 0; i < held.length; i++) held[i] ^= written[i]
+  header[3] = 0 // Pyodide's padding word
+  snapshot.set(SNAPSHOT_MAGIC, 0)
+  return true
 }
