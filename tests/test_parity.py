@@ -78,8 +78,9 @@ PROBES = {
 
 def run_in_pyodide(selenium, source, with_runtime):
     """Run *source* as a script in real Pyodide and return what it printed."""
-    selenium.run_js("pyodide.FS.mkdirTree('/home/pyodide/_livedeck')")
     for module, text in runtime_modules().items():  # as the worker writes them (python-package.js)
+        folder = f"/home/pyodide/{module.rpartition('/')[0]}"  # the package's subpackages too (loopback/)
+        selenium.run_js(f"pyodide.FS.mkdirTree({json.dumps(folder)})")
         selenium.run_js(f"pyodide.FS.writeFile('/home/pyodide/{module}', {json.dumps(text)})")
     runner = "await live_runtime.run_cell(source, 'probe.py')" if with_runtime else "exec(source, {'__name__': '__main__'})"
     return selenium.run_async(

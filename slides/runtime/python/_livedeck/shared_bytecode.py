@@ -19,12 +19,9 @@ from importlib.util import source_hash
 _compile_source = zipimport._compile_source  # CPython's: compile a zip entry's source
 _known = {}  # path → (source hash, marshal data): every compiled module this interpreter has
 _fresh = {}  # those compiled here, not yet handed to the page
-_blobs = []  # the build's bytecode as received: read at the first import that needs it (most runs need none)
 
 
 def _compile_or_reuse(pathname, source):
-    while _blobs:
-        _known.update(marshal.loads(_blobs.pop()))
     digest = source_hash(source)
     known = _known.get(pathname)
     if known is not None and known[0] == digest:
@@ -48,7 +45,8 @@ def add(entries):
 def add_blob(blob):
     """The whole library's bytecode, compiled at build (deckkit/stdlib_bytecode.py): marshal data of
     {path: (source hash, marshal data)}, as JavaScript's Uint8Array or bytes."""
-    _blobs.append(_bytes(blob))
+    # Read as it arrives, between runs: read at a run's first import instead, it cost that run ~0.1 s.
+    _known.update(marshal.loads(_bytes(blob)))
 
 
 def _bytes(data):
