@@ -1,4 +1,5 @@
 # main: the script runs as the __main__ module — its attributes, sys.argv, pickle, type hints, doctest
+# conformance: timed=no
 import doctest
 import os
 import pickle
