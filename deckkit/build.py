@@ -18,8 +18,6 @@ from .favicon import favicon_ico
 from .stdlib_bytecode import write_bytecode
 from .paths import DECKS, DIST, MARP_CONFIG, NODE_MODULES, ROOT, SLIDES, deck_source
 
-# Fonts shipped with the deck: no machine has a CJK font we can count on.
-FONTS = {"noto-sans-kr": ("400", "700"), "nanum-gothic-coding": ("400", "700")}
 # The script that starts Python, and the favicon's link after it (slides/engine/runtime-script.mjs).
 EARLY_BOOT = re.compile(r"<script data-early-boot>.*?</script>\n?(?:<link rel=\"icon\"[^>]*>\n?)?", re.S)
 PYODIDE_SKIP = re.compile(r"\.(map|d\.ts|html|md)$|^package\.json$")
@@ -66,21 +64,12 @@ def _shown(path: Path) -> str:
 
 
 def copy_fonts(target: Path) -> None:
-    """The deck's subsets of its fonts (deckkit/fonts.py), and behind them fontsource's woff2 slices with
-    their @font-face CSS, for characters typed live (woff fallbacks dropped: every browser we serve reads woff2)."""
-    from .fonts import write_subsets
+    """The deck's subsets of its fonts, and behind them fontsource's woff2 slices for characters typed
+    live (deckkit/fonts.py)."""
+    from .fonts import write_slices, write_subsets
 
     write_subsets(target)
-    for family, weights in FONTS.items():
-        package = NODE_MODULES / "@fontsource" / family
-        out = target / family
-        (out / "files").mkdir(parents=True, exist_ok=True)
-        for weight in weights:
-            css = (package / f"{weight}.css").read_text()
-            css = re.sub(r",\s*url\([^)]*\.woff\) format\('woff'\)", "", css)
-            (out / f"{weight}.css").write_text(css)
-            for name in re.findall(r"url\(\./files/([^)]+\.woff2)\)", css):
-                shutil.copy2(package / "files" / name, out / "files" / name)
+    write_slices(target)
 
 
 def copy_pyodide(target: Path) -> None:

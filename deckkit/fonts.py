@@ -4,13 +4,17 @@ fontsource ships Noto Sans KR and Nanum Gothic Coding as ~120 unicode-range slic
 deck that opens with ~50 of them spends the first second on font requests while Python boots on
 the same two cores. The subsets below hold every character of the decks, the demos, their
 recorded output and the runtime's labels: the theme imports only them, so the slides (and the PDF)
-load only the subsets. Once Python is up, the live deck adds fontsource's faces *before* them, under
-the same family names (slides/runtime/font-fallback.js): CSS takes the last face that has a
-character, so the subsets keep the deck's characters, and one they lack — typed into a cell on
-stage — comes from fontsource's slices: nothing renders as a box.
+load only the subsets. Once Python is up, the live deck adds fontsource's slices under family names
+of their own ("Noto Sans KR Slices", slices_family), next in the theme's font stacks: the subsets
+keep the deck's characters, and one they lack — typed into a cell on stage — comes from the
+slices: nothing renders as a box. The page adds them as FontFace objects from a list the build
+writes (slices.json), not as style sheets: Chromium rebuilds every face of a page when one of its
+sheets adds @font-face rules, and the slide on screen flashed in a fallback font as Python came up.
 """
 
 import hashlib
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -27,6 +31,10 @@ FULL_FONTS = {
         "700": "@expo-google-fonts/nanum-gothic-coding/700Bold/NanumGothicCoding_700Bold.ttf",
     },
 }
+SLICES_SUFFIX = " Slices"  # the theme's stacks name them: slides/theme/asyncio-live.css
+# fontsource's packages of the same faces, as ~120 unicode-range slices each
+SLICED_FONTS = {"noto-sans-kr": ("400", "700"), "nanum-gothic-coding": ("400", "700")}
+SLICES_NAME = "slices.json"  # slides/runtime/page/font-fallback.js reads it
 CSS_NAME = "deck-subset.css"  # the theme imports it (slides/theme/asyncio-live.css)
 CACHE = ROOT / "build" / "font-subsets"
 
@@ -78,6 +86,11 @@ def _subset(source: Path, characters: str, out: Path) -> set[int]:
     return covered
 
 
+def slices_family(family: str) -> str:
+    """The family name fontsource's slices of *family* are served under (build.copy_fonts)."""
+    return family + SLICES_SUFFIX
+
+
 def _slug(family: str, weight: str) -> str:
     return f"{family.lower().replace(' ', '-')}-{weight}"
 
@@ -110,3 +123,27 @@ def write_subsets(target: Path, root: Path = ROOT) -> Path:
     css = target / CSS_NAME
     css.write_text(f"/* {__doc__.splitlines()[0]} (deckkit/fonts.py) */\n" + "\n".join(rules))
     return css
+
+
+_FONT_FACE = re.compile(r"@font-face\s*{([^}]*)}")
+_DESCRIPTOR = re.compile(r"([a-z-]+)\s*:\s*([^;]+);")
+
+
+def write_slices(target: Path) -> Path:
+    """Copy fontsource's woff2 slices into *target*/<package>/files/ and list them in *target*/slices.json
+    as FontFace arguments — [family, url relative to *target*, descriptors] — under slices_family names."""
+    faces = []
+    for package_name, weights in SLICED_FONTS.items():
+        package = NODE_MODULES / "@fontsource" / package_name
+        (target / package_name / "files").mkdir(parents=True, exist_ok=True)
+        for weight in weights:
+            for block in _FONT_FACE.findall((package / f"{weight}.css").read_text()):
+                rule = dict(_DESCRIPTOR.findall(block))
+                file = re.search(r"url\(\./files/([^)]+\.woff2)\)", rule["src"]).group(1)
+                shutil.copy2(package / "files" / file, target / package_name / "files" / file)
+                descriptors = {"weight": rule["font-weight"], "style": rule["font-style"], "display": "swap"}
+                descriptors["unicodeRange"] = rule["unicode-range"]
+                faces.append([slices_family(rule["font-family"].strip("'\"")), f"{package_name}/files/{file}", descriptors])
+    listing = target / SLICES_NAME
+    listing.write_text(json.dumps(faces, separators=(",", ":")))
+    return listing

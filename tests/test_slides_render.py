@@ -30,10 +30,10 @@ _OVERFLOWS = """
 """
 
 
-# Characters of *text* that no loaded face of *family* covers (its unicode-range slices).
+# Characters of *text* that no loaded face of *families* (a CSS font-family list) covers.
 _UNCOVERED = """
-async ([family, text]) => {
-  const faces = await document.fonts.load(`30px "${family}"`, text)
+async ([families, text]) => {
+  const faces = await document.fonts.load(`30px ${families}`, text)
   const ranges = faces.filter((face) => face.status === 'loaded').flatMap((face) =>
     face.unicodeRange.split(',').map((range) => {
       const [from, to] = range.trim().replace(/^U\\+/i, '').split('-')
@@ -78,26 +78,28 @@ def test_every_slide_fits_and_korean_uses_the_bundled_fonts(page, base_url, audi
     )
     assert hangul, "the deck shows Korean (the seed's title at least)"
     for family in ("Noto Sans KR", "Nanum Gothic Coding"):
-        assert page.evaluate(_UNCOVERED, [family, hangul]) == "", f"{family} lacks glyphs"
+        assert page.evaluate(_UNCOVERED, [f'"{family}"', hangul]) == "", f"{family} lacks glyphs"
 
 
 def test_a_syllable_typed_on_stage_still_has_a_glyph(page, base_url):
     """The subsets hold the deck's characters only; once Python is up, the live deck adds fontsource's
     slices behind them (slides/runtime/font-fallback.js): the slides keep using the subsets, and
-    anything else comes from fontsource."""
+    anything else comes from fontsource. Adding them leaves the subsets' faces alone: a face loaded
+    twice means the page rebuilt its faces, and the slide on screen flashed in a fallback font."""
     fonts = []
     page.on("request", lambda request: request.url.endswith(".woff2") and fonts.append(request.url.split("/fonts/")[1]))
     page.goto(f"{base_url}asyncio.ko.html")
     page.wait_for_function("document.documentElement.dataset.pythonStatus === 'ready'", timeout=60_000)
-    page.wait_for_function(
-        "[...document.querySelectorAll('link[data-font-fallback]')].filter((link) => link.sheet).length === 4"
-    )
+    page.wait_for_function("[...document.fonts].filter((face) => face.family.includes('Slices')).length > 400")
     count = page.evaluate("document.querySelectorAll('svg[data-marpit-svg]').length")
     for number in range(1, count + 1):
         page.evaluate(f"location.hash = '#{number}'")
         page.evaluate("document.fonts.ready.then(() => true)")
     assert fonts and all(name.startswith("subset/") for name in fonts), "a slide loads fontsource's slices"
+    assert len(fonts) == len(set(fonts)), f"faces loaded twice: {sorted(fonts)}"
     rare = "뷁똠쀍"
     assert not set(rare) & set(deck_characters()), "pick syllables the deck does not use"
-    for family in ("Noto Sans KR", "Nanum Gothic Coding"):
-        assert page.evaluate(_UNCOVERED, [family, rare]) == "", f"{rare} would render as boxes in {family}"
+    for stack in ("--font-text", "--font-code"):
+        families = page.evaluate(f"getComputedStyle(document.querySelector('section')).getPropertyValue('{stack}')")
+        assert "Slices" in families, families
+        assert page.evaluate(_UNCOVERED, [families, rare]) == "", f"{rare} would render as boxes in {families}"

@@ -1,20 +1,24 @@
 // fontsource's unicode-range slices of the deck's two fonts, behind the subsets the theme imports
 // (deckkit/fonts.py): they serve what the subsets lack — a syllable typed into a cell on stage.
-// Added once Python is up, not with the theme: their ~400 @font-face rules cost the page ~65 ms of
-// a reopen's main thread (measured), which the worker's boot shares on a two-core laptop.
+// They carry family names of their own ('Noto Sans KR Slices'), next in the theme's font stacks,
+// and are added as FontFace objects, not style sheets: a sheet that adds @font-face rules makes
+// Chromium rebuild every face of the page, and the slide on screen flashes in a fallback font.
+// Added once Python is up, not with the theme: ~500 faces cost the page's main thread, which the
+// worker's boot shares on a two-core laptop. A face loads only when a character needs it.
 
-const FALLBACK_CSS = ['noto-sans-kr/400', 'noto-sans-kr/700', 'nanum-gothic-coding/400', 'nanum-gothic-coding/700']
+let added = false
 
-export function loadFontFallback() {
-  if (document.querySelector('link[data-font-fallback]')) return
-  // Before the theme's <style>: among faces of one family, CSS takes the last one that has the
-  // character, so the subsets (imported by the theme) keep serving the deck's own characters.
-  const theme = document.head.querySelector('style')
-  for (const name of FALLBACK_CSS) {
-    const link = document.createElement('link')
-    link.rel = 'stylesheet'
-    link.href = new URL(`fonts/${name}.css`, document.baseURI).href
-    link.dataset.fontFallback = ''
-    document.head.insertBefore(link, theme)
+export async function loadFontFallback() {
+  if (added) return
+  added = true
+  const base = new URL('fonts/', document.baseURI)
+  /** @type {[string, string, FontFaceDescriptors][]} */
+  let faces
+  try {
+    faces = await (await fetch(new URL('slices.json', base))).json()
+  } catch {
+    return // the list did not come (a deck saved without it): characters the subsets lack use a system font
   }
+  for (const [family, file, descriptors] of faces)
+    document.fonts.add(new FontFace(family, `url(${new URL(file, base).href}) format('woff2')`, descriptors))
 }
