@@ -288,3 +288,41 @@ def test_without_the_builds_bytecode_a_module_a_run_compiled_is_not_compiled_aga
     first, second = _compiled_per_run(deck, 2)
     assert first > 5, first  # doctest and the modules it imports
     assert second == 0
+
+
+# When the page starts each new Python worker; when it posts the run to the worker that runs next, and when
+# that one's messages were sent its way (their events' time stamps: before the pool's handler runs).
+_LOG_WORKERS = """
+() => {
+  const log = (window.__workerLog = [])
+  const pool = window.liveDeck.pool.pool ?? window.liveDeck.pool
+  const next = pool.active.worker
+  next.addEventListener('message', (event) => log.push([event.data.type, event.timeStamp]))
+  const post = next.postMessage.bind(next)
+  next.postMessage = (message) => {
+    log.push(['posted ' + message.type, performance.now()])
+    post(message)
+  }
+  window.Worker = class extends window.Worker {
+    constructor(...args) {
+      super(...args)
+      log.push(['spawn', performance.now()])
+    }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("program", ["print('first line')\n", "import time\ntime.sleep(0.4)\nprint('late line')\n"])
+def test_a_runs_replacement_restores_once_the_run_is_under_way(deck, page, program):
+    """The interpreter a run takes is replaced by a new standby — asked for only once the run's first message
+    came (its first line) or 0.1 s passed: a worker's start-up beside the first line delayed it on two cores."""
+    deck.wait_standby(timeout=30_000)
+    page.evaluate(_LOG_WORKERS)
+    deck.set_code(SCRATCH, program)
+    deck.run(SCRATCH)
+    log = page.evaluate("window.__workerLog")
+    at = lambda name: [time for kind, time in log if kind == name][0]  # noqa: E731
+    assert at("spawn") >= min(at("output"), at("posted run") + 95), log
+    if "late" in program:  # silent for 0.4 s: asked for 0.1 s after the run was posted, before its line
+        assert at("spawn") < at("output"), log

@@ -18,6 +18,9 @@ import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 /** @typedef {{runId: number, request: RunRequest, callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Job */
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
+// A run's replacement starts restoring once the run is under way, not beside its first line: on two cores
+// a worker's start-up (its script, Pyodide's wasm instantiated) delayed that line (measured below).
+const UNDERWAY_MS = 100
 // The standard library's bytecode, compiled at build (deckkit/stdlib_bytecode.py).
 const bytecodeUrl = new URL('../pyodide/python_stdlib.bytecode.marshal', import.meta.url)
 
@@ -98,12 +101,22 @@ class PythonWorker {
    * @param {number} runId
    * @param {RunRequest} request
    * @param {RunCallbacks} callbacks
+   * @param {() => void} [onUnderway] called once, when the run's first message comes (its first line, at
+   * best) or UNDERWAY_MS after it was posted, whichever is first
    * @returns {Promise<Outcome>}
    */
-  run(runId, request, { onOutput, onTimeline, onInput }) {
+  run(runId, request, { onOutput, onTimeline, onInput }, onUnderway = () => {}) {
     const mode = this.info?.mode ?? null
+    let timer = 0
+    const underway = () => {
+      clearTimeout(timer)
+      onUnderway()
+      onUnderway = () => {}
+    }
+    timer = setTimeout(underway, UNDERWAY_MS)
     return new Promise((resolve) => {
       this.listeners.set(runId, (data) => {
+        underway()
         if (data.type === 'output') onOutput?.(data.line)
         if (data.type === 'timeline') onTimeline?.(data.svg)
         if (data.type === 'input') onInput?.(data.read)
@@ -113,6 +126,7 @@ class PythonWorker {
         }
       })
       this.abort = () => {
+        underway()
         this.listeners.delete(runId)
         resolve(stoppedOutcome({ mode }))
       }
@@ -120,7 +134,7 @@ class PythonWorker {
     })
   }
 
-  /** @param {{bytecode?: import('../shared/protocol.js').Bytecode, blob?: ArrayBuffer}} shared modules
+  /** @param {{bytecode?: import('../shared/protocol.js').Bytecode, blob?: Blob}} shared modules
    * other interpreters compiled, or the whole library's compiled at build */
   share(shared) {
     this.worker.postMessage(toWorker.bytecode(shared))
@@ -155,7 +169,8 @@ export class PythonPool extends EventTarget {
     /** @type {import('../shared/protocol.js').Bytecode} the standard library's modules compiled so far,
      * given to every interpreter, as processes share __pycache__ (shared_bytecode.py) */
     this.bytecode = new Map()
-    /** @type {ArrayBuffer|null|undefined} the library's bytecode compiled at build (null: not fetched yet, or none) */
+    /** @type {Blob|null|undefined} the library's bytecode compiled at build (null: not fetched yet, or none);
+     * a Blob: a worker given it shares its bytes (an ArrayBuffer is copied, 10 MB, on this thread, as a run starts) */
     this.bytecodeBlob = undefined
     this.active = this.#spawn('active') // fresh: runs the next cell
     /** @type {PythonWorker|null} fresh too: the active one once that has run */
@@ -191,7 +206,7 @@ export class PythonPool extends EventTarget {
     try {
       const response = await fetch(bytecodeUrl, { priority: 'low' })
       if (!response.ok) return
-      this.bytecodeBlob = await response.arrayBuffer()
+      this.bytecodeBlob = await response.blob()
     } catch {
       return
     }
@@ -209,7 +224,7 @@ export class PythonPool extends EventTarget {
         if (worker !== this.active) return
         this.#setStatus('ready', info)
         this.booted = true
-        this.#restoreAhead()
+        if (!this.running) this.#restoreAhead() // else the run asks for it once under way (#pump)
         this.#fetchBytecode()
         this.#pump()
       },
@@ -272,11 +287,12 @@ export class PythonPool extends EventTarget {
     this.standby.ready.then(() => this.#pump(), () => {}) // a queued run may take it first
   }
 
-  /** The next fresh interpreter becomes the active one; a new standby restores behind it. */
-  #advance() {
+  /** The next fresh interpreter becomes the active one; a new standby restores behind it — unless
+   * *restoreNow* is false: a run has just taken the active one, and its first line comes first. */
+  #advance(restoreNow = true) {
     this.active = this.standby ?? this.#spawn('standby')
     this.standby = null
-    this.#restoreAhead()
+    if (restoreNow) this.#restoreAhead()
     // Python stays ready while the next fresh interpreter restores (a run waits for it a moment).
     if (!this.booted) this.#setStatus('loading')
     this.#watch(this.active)
@@ -300,7 +316,7 @@ export class PythonPool extends EventTarget {
     if (!this.active.info && this.standby?.info) [this.active, this.standby] = [this.standby, this.active]
     if (!this.active.info) return null
     const worker = this.active
-    this.#advance()
+    this.#advance(false) // #pump asks for the next standby once the run is under way
     if (keep) this.kept.set(name, worker)
     return worker
   }
@@ -313,7 +329,7 @@ export class PythonPool extends EventTarget {
     const job = /** @type {Job} */ (this.queue.shift())
     this.running = { job, worker }
     job.callbacks.onStart?.({ mode: worker.info.mode })
-    const result = await worker.run(job.runId, job.request, job.callbacks)
+    const result = await worker.run(job.runId, job.request, job.callbacks, () => this.#restoreAhead())
     if (this.running?.job === job) {
       this.running = null
       // The run's interpreter exits with it (os._exit() or a crash: a kept one too).

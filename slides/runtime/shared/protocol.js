@@ -133,7 +133,7 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
 /**
  * page → worker: bytecode other interpreters compiled (*bytecode*), or the whole library's compiled at
  * build (*blob*, deckkit/stdlib_bytecode.py), for this one's imports.
- * @typedef {{type: 'bytecode', bytecode?: Bytecode, blob?: ArrayBuffer}} BytecodeToWorkerMessage
+ * @typedef {{type: 'bytecode', bytecode?: Bytecode, blob?: Blob}} BytecodeToWorkerMessage
  */
 
 /**
@@ -195,7 +195,7 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
 export const toWorker = {
   /** @type {(runId: number, request: RunRequest) => RunMessage} */
   run: (runId, request) => ({ type: 'run', runId, request }),
-  /** @type {(shared: {bytecode?: Bytecode, blob?: ArrayBuffer}) => BytecodeToWorkerMessage} */
+  /** @type {(shared: {bytecode?: Bytecode, blob?: Blob}) => BytecodeToWorkerMessage} */
   bytecode: (shared) => ({ type: 'bytecode', ...shared }),
   /** @type {(runId: number, readId: number, text: string|null) => StdinMessage} */
   stdin: (runId, readId, text) => ({ type: 'stdin', runId, readId, text }),

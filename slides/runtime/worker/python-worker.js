@@ -246,7 +246,7 @@ self.onmessage = async ({ data }) => {
   while (queue.length) {
     const message = queue.shift()
     if (message.type === 'run') await run(message)
-    else runtime.add_bytecode(message.bytecode, message.blob && new Uint8Array(message.blob))
+    else runtime.add_bytecode(message.bytecode, message.blob && new Uint8Array(await message.blob.arrayBuffer()))
   }
   busy = false
 }
