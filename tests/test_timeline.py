@@ -132,6 +132,21 @@ def test_a_wait_on_a_synchronization_primitive_is_named_on_its_lane(what):
     assert [w[2] for w in waiter["waits"]] == [what]
 
 
+def test_a_server_and_its_clients_show_the_codes_lanes_with_their_stream_waits_named():
+    """why_asyncio: main, four clients and the server's handlers (folded: the sixth lane), all ending at 0.5 s;
+    not asyncio's plumbing (_accept_connection2, _create_server_getaddrinfo); a wait in a stream is named by
+    the call the code made (open_connection, StreamReader.readline), not "future"."""
+    trace, by_label = lanes("why_asyncio")
+    labels = [lane["label"] for lane in trace["lanes"]]
+    assert labels == ["main()"] + ["visit(addr)"] * 4 + ["handle() ×4"]
+    assert all((lane["start"], lane["end"]) == pytest.approx((0.0, 0.5)) for lane in trace["lanes"])
+    for visit in trace["lanes"][1:5]:
+        assert [w[2] for w in visit["waits"]][-1] == "StreamReader.readline"
+        assert {w[2] for w in visit["waits"][:-1]} == {"open_connection"}
+    assert by_label["main()"]["waits"][-1][2] == "gather"
+    assert trace["total"] == pytest.approx(0.5)
+
+
 def test_five_tasks_get_five_lanes_and_more_fold_past_what_a_slide_holds():
     """main and five downloads: six lanes, each task its own (MAX_LANES); a sixth download folds the
     newest download's lane and itself into one lane, so the picture keeps MAX_LANES lanes."""

@@ -150,11 +150,24 @@ def waiting_primitive(coro):
     return found
 
 
+_STREAMS_FILE = os.path.join(_ASYNCIO_DIR, "streams.py")
+
+
+def waiting_stream(coro):
+    """A wait in asyncio's streams as the code called it: open_connection, StreamReader.readline,
+    StreamWriter.drain (the outermost call into streams.py, not the future it ends on); else None."""
+    while coro is not None and hasattr(coro, "cr_code"):
+        if coro.cr_code.co_filename == _STREAMS_FILE:
+            return coro.cr_code.co_qualname
+        coro = coro.cr_await
+    return None
+
+
 def awaiting(task, names):
     """What a suspended task waits on, in the slide's words: sleep(1), say_after(2, 'world'), gather,
-    Semaphore, Queue.get."""
+    Semaphore, Queue.get, StreamReader.readline."""
     coro = task.get_coro()
-    primitive = waiting_primitive(coro)
+    primitive = waiting_primitive(coro) or waiting_stream(coro)
     if primitive is not None:
         return primitive
     while getattr(coro, "cr_await", None) is not None and hasattr(coro.cr_await, "cr_code"):
@@ -175,7 +188,9 @@ def awaiting(task, names):
 
 
 def _is_internal(task):
-    """Housekeeping tasks: asyncio.run's and Pyodide's shutdowns, and the cell runner itself."""
+    """Housekeeping tasks: asyncio.run's and Pyodide's shutdowns, the cell runner itself, and asyncio's own
+    private tasks (a server's _accept_connection2 and _create_server_getaddrinfo: the library's plumbing,
+    where the handler it starts is the code's)."""
     code = getattr(task.get_coro(), "cr_code", None)
     if code is None:
         return True
@@ -183,7 +198,7 @@ def _is_internal(task):
     if internal is None:
         path = code.co_filename
         internal = (
-            (os.path.dirname(path) == _ASYNCIO_DIR and code.co_name.startswith("shutdown_"))
+            (os.path.dirname(path) == _ASYNCIO_DIR and code.co_name.startswith(("shutdown_", "_")))
             or "pyodide" in path
             or os.path.dirname(path) == _RUNTIME_DIR
         )
