@@ -4,6 +4,7 @@ Timings are wall-clock here (a real browser, a real event loop), so their bounds
 exact timings are asserted in loop time by test_demos.py.
 """
 
+import re
 import time
 
 import pytest
@@ -41,6 +42,26 @@ def test_task_cell_finishes_in_2s(deck):
     assert 0.8 <= hello.at - started.at <= 1.6
     assert 1.8 <= world.at - started.at <= 2.6
     assert 1.9 <= deck.elapsed(TASKS) <= 2.8
+
+
+def test_why_asyncio_cell_answers_four_clients_together_in_half_a_second(deck):
+    """The server of "why asyncio" over the cell's loopback network: its 0.5 s per client overlaps, so four
+    replies come together after 0.5 s and the program says so — not 2 s. On the timeline, main, the four
+    clients and the server's handlers (one lane: handle() ×4), each waiting its 0.5 s at once."""
+    name = "why_asyncio"
+    assert deck.run(name) == "done"
+    lines = deck.lines(name)
+    assert texts(lines, "stderr") == []
+    assert texts(lines)[:4] == ["b'hello\\n'"] * 4
+    total = re.fullmatch(r"4 replies in (\d+\.\d) s", texts(lines)[4])
+    assert total and 0.5 <= float(total.group(1)) <= 0.9, texts(lines)  # one client after another: 2.0
+    replies = lines[:4]
+    assert 0.45 <= replies[0].at and max(l.at for l in replies) - min(l.at for l in replies) < 0.3, replies
+    assert deck.elapsed(name) < 1.5
+    lanes = deck.cell(name).locator("[data-role=timeline] g.lane").all()
+    assert [lane.get_attribute("data-label") for lane in lanes] == ["main()"] + ["visit(addr)"] * 4 + ["handle() ×4"]
+    assert all(0.45 <= float(lane.get_attribute("data-end")) <= 1.2 for lane in lanes)
+    assert all("StreamReader.readline" in lane.locator("text").all_text_contents() for lane in lanes[1:5])
 
 
 def test_keys_typed_in_a_cell_edit_code_and_never_move_the_slides(deck, page):
