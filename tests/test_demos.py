@@ -121,8 +121,8 @@ asyncio.run(main())
 def test_virtual_time_moves_only_once_loopback_io_is_done(tmp_path):
     """demo_runner's loop (looptime) polls the selector on every cycle and moves its clock only after many
     cycles with nothing ready, so real sockets on 127.0.0.1 keep loop time exact: 20 clients connecting
-    at 0 s are all answered at 0.5 s (none of their connects or requests left behind a timer), one
-    connecting at 0.25 s while the others' timers wait at 0.75 s, one at 0.6 s at 1.1 s."""
+    at 0 s are all answered at 0.5 s (none of their connects or requests left behind a timer); one that
+    connects at 0.25 s, while twenty handlers' timers wait, at 0.75 s; one at 0.6 s, at 1.1 s."""
     script = tmp_path / "sockets.py"
     script.write_text(SOCKETS)
     for _ in range(5):
