@@ -132,7 +132,7 @@ def test_a_wait_on_a_synchronization_primitive_is_named_on_its_lane(what):
     assert [w[2] for w in waiter["waits"]] == [what]
 
 
-def test_a_server_and_its_clients_show_the_codes_lanes_with_their_stream_waits_named():
+def test_why_asyncio_shows_the_codes_lanes_with_their_stream_waits_named():
     """why_asyncio: main, four clients and the server's handlers (folded: the sixth lane), all ending at 0.5 s;
     not asyncio's plumbing (_accept_connection2, _create_server_getaddrinfo); a wait in a stream is named by
     the call the code made (open_connection, StreamReader.readline), not "future"."""
