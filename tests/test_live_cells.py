@@ -54,7 +54,7 @@ def test_why_asyncio_cell_answers_four_clients_together_in_half_a_second(deck):
     assert texts(lines, "stderr") == []
     assert texts(lines)[:4] == ["b'hello\\n'"] * 4
     total = re.fullmatch(r"4 replies in (\d+\.\d) s", texts(lines)[4])
-    assert total and 0.5 <= float(total.group(1)) <= 0.9, texts(lines)  # one client after another: 2.0
+    assert total and 0.5 <= float(total.group(1)) <= 1.2, texts(lines)  # one client after another: 2.0
     replies = lines[:4]
     assert 0.45 <= replies[0].at and max(l.at for l in replies) - min(l.at for l in replies) < 0.3, replies
     assert deck.elapsed(name) < 1.5
