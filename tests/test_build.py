@@ -90,13 +90,15 @@ def test_decks_use_relative_urls_only(decks):
 
 
 def test_korean_fonts_ship_with_the_deck(built_site, decks):
-    for family in ("noto-sans-kr", "nanum-gothic-coding"):
-        for weight in ("400", "700"):
-            css = (built_site / "fonts" / family / f"{weight}.css").read_text()
-            files = re.findall(r"url\(\./files/([^)]+)\)", css)
-            assert files, f"{family} {weight}: no font files in its CSS"
-            for name in files:
-                assert (built_site / "fonts" / family / "files" / name).is_file(), name
+    # fontsource's slices, listed for the page's FontFace objects under names of their own (font-fallback.js)
+    slices = json.loads((built_site / "fonts" / "slices.json").read_text())
+    faces = {(family, descriptors["weight"]) for family, _, descriptors in slices}
+    assert faces == {(f"{family} Slices", weight) for family in ("Noto Sans KR", "Nanum Gothic Coding")
+                     for weight in ("400", "700")}, faces
+    for family, file, descriptors in slices:
+        assert (built_site / "fonts" / file).is_file(), file
+        assert descriptors["unicodeRange"].startswith("U+"), (file, descriptors)
+    assert len(slices) > 400
     subsets = (built_site / "fonts" / "deck-subset.css").read_text()
     for family in ("Noto Sans KR", "Nanum Gothic Coding"):
         assert subsets.count(f"font-family: '{family}'") == 2  # 400 and 700
