@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import looptime
 
+from .timer_order import ReadingOrderedTimers
+
 
 # The wall clock of every recording starts here (local time): the seed's publication, at noon.
 CLOCK_START = time.mktime((2021, 4, 18, 12, 0, 0, 0, 0, -1))
@@ -53,13 +55,21 @@ class _LineCapture(io.StringIO):
             self.partial = ""
 
 
+class _VirtualTimeLoop(ReadingOrderedTimers, looptime.LoopTimeEventLoop, asyncio.SelectorEventLoop):
+    """asyncio's selector loop in looptime's virtual time, whose timers due at the same moment run
+    in the order real time gives them under CPython (timer_order)."""
+
+    def ticks(self, seconds):
+        return self._LoopTimeEventLoop__time2int(seconds)
+
+
 class _VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
     def __init__(self):
         super().__init__()
         self.loops = []
 
     def new_event_loop(self):
-        loop = looptime.patch_event_loop(asyncio.SelectorEventLoop(), start=0.0)
+        loop = _VirtualTimeLoop(start=0.0)
         self.loops.append(loop)
         return loop
 
@@ -84,7 +94,7 @@ def _virtual_wall_clock(policy):
     real = time.time, time.localtime, time.strftime
 
     def now():
-        return CLOCK_START + sum(loop.time() for loop in policy.loops)
+        return CLOCK_START + sum(float(loop.time()) for loop in policy.loops)
 
     time.time = now
     time.localtime = lambda seconds=None: real[1](now() if seconds is None else seconds)
@@ -157,7 +167,7 @@ def _run_virtual(run) -> Transcript:
         asyncio.set_event_loop_policy(previous_policy)
     stdout.finish()
     stderr.finish()
-    elapsed = sum(loop.time() for loop in policy.loops)
+    elapsed = sum(float(loop.time()) for loop in policy.loops)
     return Transcript(stdout.getvalue(), stderr.getvalue(), elapsed, len(policy.loops), lines)
 
 
