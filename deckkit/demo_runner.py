@@ -19,8 +19,7 @@ import warnings
 from dataclasses import dataclass
 
 import looptime
-
-from .timer_order import ReadingOrderedTimers
+from _livedeck.timer_order import ReadingOrderedTimers
 
 
 # The wall clock of every recording starts here (local time): the seed's publication, at noon.
@@ -59,8 +58,8 @@ class _VirtualTimeLoop(ReadingOrderedTimers, looptime.LoopTimeEventLoop, asyncio
     """asyncio's selector loop in looptime's virtual time, whose timers due at the same moment run
     in the order real time gives them under CPython (timer_order)."""
 
-    def ticks(self, seconds):
-        return self._LoopTimeEventLoop__time2int(seconds)
+    def due_moment(self, when):
+        return self._LoopTimeEventLoop__time2int(when)  # looptime's ticks: 0.01 + 0.06 is 0.07
 
 
 class _VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):

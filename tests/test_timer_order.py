@@ -13,6 +13,8 @@ written so that real time decides their order by a wide margin (equal delays sta
 different delays tens of ms apart), so the real runs are not flaky on a loaded machine.
 """
 
+import asyncio
+import math
 import os
 import subprocess
 import textwrap
@@ -209,3 +211,61 @@ def test_equal_due_times_run_as_under_cpython_in_real_time(name, tmp_path):
         real = _real_run(executable, path)
         assert virtual.stdout == real, (
             f"virtual time printed\n{virtual.stdout}\nCPython {'%d.%d' % version} printed\n{real}")
+
+
+class _CoarseClockLoop(asyncio.SelectorEventLoop):
+    """A clock coarser than the scheduling, as the browser's (0.1 ms ticks: Chromium's performance.now
+    outside cross-origin isolation). Here the ticks are 0.2 s from the loop's creation, so sleeps
+    scheduled at its start certainly get equal due times."""
+
+    TICK = 0.2
+
+    def __init__(self):
+        super().__init__()
+        self._start = super().time()
+
+    def time(self):
+        return self._start + math.floor((super().time() - self._start) / self.TICK) * self.TICK
+
+
+def _wake_order(loop_class, names):
+    woke = []
+
+    async def worker(name):
+        await asyncio.sleep(0.2)
+        woke.append(name)
+
+    async def main():
+        await asyncio.gather(*(asyncio.create_task(worker(name)) for name in names))
+
+    with asyncio.Runner(loop_factory=loop_class) as runner:
+        runner.run(main())
+    return "".join(woke)
+
+
+def test_a_coarse_clock_ties_equal_sleeps_and_the_cells_loop_still_wakes_them_in_order():
+    from _livedeck.script_loop import _UnixSelectorEventLoop
+    from _livedeck.timer_order import ReadingOrderedTimers
+
+    class CellLoopOnCoarseClock(ReadingOrderedTimers, _CoarseClockLoop):
+        pass
+
+    assert _UnixSelectorEventLoop.__mro__[1] is ReadingOrderedTimers
+    names = "ABCDEFGH"
+    assert _wake_order(_CoarseClockLoop, names) == "ACGFHEBD"  # the heap's order for equal due times
+    assert _wake_order(CellLoopOnCoarseClock, names) == names
+    assert _wake_order(_UnixSelectorEventLoop, names) == names
+
+
+def test_the_cells_loop_is_named_and_shown_as_cpythons():
+    from _livedeck.script_loop import _UnixSelectorEventLoop
+
+    loop = _UnixSelectorEventLoop()
+    try:
+        assert repr(loop).startswith("<_UnixSelectorEventLoop running=False")
+        handle = loop.call_later(1, print)
+        assert repr(handle).startswith("<TimerHandle when=")
+        assert isinstance(handle, asyncio.TimerHandle) and repr(handle.when()) == repr(float(handle.when()))
+        handle.cancel()
+    finally:
+        loop.close()

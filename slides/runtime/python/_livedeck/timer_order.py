@@ -1,20 +1,22 @@
-"""Timers due at the same virtual moment run in the order CPython runs them in real time.
+"""Timers due at the same moment run in the order CPython runs them on Linux, in real time.
 
 CPython's timer heap orders timers by their due time only (`TimerHandle.__lt__` compares `_when`),
-and breaks no ties. In real time that is enough: every reading of the loop's clock is later than
-the one before (time.monotonic counts nanoseconds), so `asyncio.sleep(0.5)` in tasks A, B, C, D
-gives four due times a few microseconds apart and the tasks wake A B C D. In virtual time the
-clock stands still while the loop works, the four due times are equal, and the heap wakes them
-A C B D. Two timers made from the *same* reading (`now = loop.time()`, then `call_at(now + 0.1)`
-twice) tie exactly under CPython too, and run in the heap's order.
+and breaks no ties. On Linux that is enough: every reading of the loop's clock is later than the one
+before (time.monotonic counts nanoseconds), so `asyncio.sleep(0.5)` in tasks A, B, C, D gives four
+due times a few microseconds apart and the tasks wake A B C D. Where readings repeat, the four due
+times are equal and the heap wakes them A C B D (or A C B E D … for more): in the recording's virtual
+time (looptime), where the clock stands still while the loop works, and in the browser, whose clock
+ticks in 0.1 ms (Chromium's performance.now outside cross-origin isolation: nearly every two
+consecutive readings are equal). Two timers made from the *same* reading (`now = loop.time()`, then
+`call_at(now + 0.1)` twice) tie exactly under CPython too, and run in the heap's order.
 
-So the loop here numbers its clock readings: `time()` returns the reading as a float that also
-carries its number, and a sum with it (`loop.time() + delay`, as `call_later` and
-`asyncio.timeout` compute a due time) carries the same number. A timer is then ordered by its due
-time in the clock's ticks (looptime's microseconds: `0.01 + 0.06` and `0.07` are the same moment),
-then by the number of the reading its due time came from — the order real time gives it. A due
-time from no reading (a literal, or a difference) orders as the latest reading before its timer
-was made. Equal keys stay the heap's to order, as under CPython.
+So a loop here numbers its clock readings: `time()` returns the reading as a float that also carries
+its number, and a sum with it (`loop.time() + delay`, as `call_later` and `asyncio.timeout` compute a
+due time) carries the same number. A timer is ordered by its due time, then by the number of the
+reading its due time came from — the order real time gives it on Linux. A due time from no reading (a
+literal, or a difference) orders as the latest reading before its timer was made. Equal keys stay the
+heap's to order, as under CPython. (The recording compares due times in looptime's microsecond ticks:
+there `0.01 + 0.06` and `0.07` are the same moment.)
 """
 
 import heapq
@@ -45,7 +47,7 @@ class Reading(float):
 
 
 class _OrderedTimerHandle(events.TimerHandle):
-    """A TimerHandle that compares by (due tick, reading number) instead of the due time alone."""
+    """A TimerHandle that compares by (due moment, reading number) instead of the due time alone."""
 
     __slots__ = ("_order",)
 
@@ -75,14 +77,14 @@ _OrderedTimerHandle.__name__ = _OrderedTimerHandle.__qualname__ = "TimerHandle"
 
 
 class ReadingOrderedTimers:
-    """Mixin for a looptime event loop (before LoopTimeEventLoop in the bases): numbered clock
-    readings, and timers ordered by (due tick, reading). `ticks(seconds)` is the loop's clock in
-    its integer ticks."""
+    """Mixin for an asyncio event loop class (first in its bases): numbered clock readings, and
+    timers ordered by (due time, reading)."""
 
     _readings = 0
 
-    def ticks(self, seconds):
-        raise NotImplementedError
+    def due_moment(self, when):
+        """What "due at the same moment" compares: the due time itself (the recording: its tick)."""
+        return when
 
     def time(self):
         self._readings += 1
@@ -97,7 +99,7 @@ class ReadingOrderedTimers:
             self._check_thread()
             self._check_callback(callback, 'call_at')
         timer = _OrderedTimerHandle(when, callback, args, self, context)
-        timer._order = (self.ticks(when), getattr(when, "number", self._readings))
+        timer._order = (self.due_moment(when), getattr(when, "number", self._readings))
         if timer._source_traceback:
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
