@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import gc
 import io
+import math
 import runpy
 import sys
 import time
@@ -59,6 +60,8 @@ class _VirtualTimeLoop(ReadingOrderedTimers, looptime.LoopTimeEventLoop, asyncio
     in the order real time gives them under CPython (timer_order)."""
 
     def due_moment(self, when):
+        if not math.isfinite(when):  # asyncio.sleep(math.inf): no tick, later than every one
+            return when
         return self._LoopTimeEventLoop__time2int(when)  # looptime's ticks: 0.01 + 0.06 is 0.07
 
 
