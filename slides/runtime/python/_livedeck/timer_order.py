@@ -101,7 +101,7 @@ class ReadingOrderedTimers:
         reading.number = number
         return reading
 
-    # CPython's BaseEventLoop.call_at (identical in 3.11–3.13), making an _OrderedTimerHandle.
+    # CPython's BaseEventLoop.call_at (identical in 3.11–3.14: the browser runs 3.14), making an _OrderedTimerHandle.
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError("when cannot be None")
