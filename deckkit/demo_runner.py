@@ -20,7 +20,7 @@ import warnings
 from dataclasses import dataclass
 
 import looptime
-from _livedeck.timer_order import ReadingOrderedTimers
+from .timer_order import ReadingOrderedTimers
 
 
 # The wall clock of every recording starts here (local time): the seed's publication, at noon.

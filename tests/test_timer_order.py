@@ -18,6 +18,7 @@ import math
 import os
 import subprocess
 import textwrap
+import time
 
 import pytest
 
@@ -223,23 +224,20 @@ def test_equal_due_times_run_as_under_cpython_in_real_time(name, tmp_path):
             f"virtual time printed\n{virtual.stdout}\nCPython {'%d.%d' % version} printed\n{real}")
 
 
-class _CoarseClockLoop(asyncio.SelectorEventLoop):
-    """A clock coarser than the scheduling, as the browser's (0.1 ms ticks: Chromium's performance.now
-    outside cross-origin isolation). Here the ticks are 0.2 s from the loop's creation, so sleeps
-    scheduled at its start certainly get equal due times."""
-
-    TICK = 0.2
-
-    def __init__(self):
-        super().__init__()
-        self._start = super().time()
-
-    def time(self):
-        return self._start + math.floor((super().time() - self._start) / self.TICK) * self.TICK
+def _coarse(read, tick):
+    """*read*, a clock, read in ticks of *tick* seconds from now: a clock coarser than the scheduling, as
+    the browser's (0.1 ms: Chromium's performance.now outside cross-origin isolation)."""
+    start = read()
+    return lambda: start + math.floor((read() - start) / tick) * tick
 
 
-def _wake_order(loop_class, names):
+def _wake_order(clock, names):
+    """The order in which tasks *names*, started in order, wake from equal sleeps on CPython's loop reading *clock*."""
     woke = []
+
+    class Loop(asyncio.SelectorEventLoop):
+        def time(self):
+            return clock()
 
     async def worker(name):
         await asyncio.sleep(0.2)
@@ -248,34 +246,31 @@ def _wake_order(loop_class, names):
     async def main():
         await asyncio.gather(*(asyncio.create_task(worker(name)) for name in names))
 
-    with asyncio.Runner(loop_factory=loop_class) as runner:
+    with asyncio.Runner(loop_factory=Loop) as runner:
         runner.run(main())
     return "".join(woke)
 
 
-def test_a_coarse_clock_ties_equal_sleeps_and_the_cells_loop_still_wakes_them_in_order():
-    from _livedeck.script_loop import _UnixSelectorEventLoop
-    from _livedeck.timer_order import ReadingOrderedTimers
+def test_on_a_coarse_clock_equal_sleeps_tie_and_the_cells_clock_wakes_them_in_order():
+    """The cell's clocks never repeat a reading (_livedeck/clock.py), as Linux's: CPython's own loop then
+    wakes equal sleeps in the order they were started, where a clock that repeats readings ties them."""
+    from _livedeck.clock import strictly_increasing
 
-    class CellLoopOnCoarseClock(ReadingOrderedTimers, _CoarseClockLoop):
-        pass
-
-    assert _UnixSelectorEventLoop.__mro__[1] is ReadingOrderedTimers
     names = "ABCDEFGH"
-    assert _wake_order(_CoarseClockLoop, names) == "ACGFHEBD"  # the heap's order for equal due times
-    assert _wake_order(CellLoopOnCoarseClock, names) == names
-    assert _wake_order(_UnixSelectorEventLoop, names) == names
+    assert _wake_order(_coarse(time.monotonic, 0.2), names) == "ACGFHEBD"  # the heap's order for equal due times
+    assert _wake_order(strictly_increasing(_coarse(time.monotonic, 0.2)), names) == names
 
 
-def test_the_cells_loop_is_named_and_shown_as_cpythons():
-    from _livedeck.script_loop import _UnixSelectorEventLoop
+def test_the_cells_clock_repeats_no_reading_and_follows_the_clock_as_it_ticks():
+    from _livedeck.clock import strictly_increasing, strictly_increasing_ns
 
-    loop = _UnixSelectorEventLoop()
-    try:
-        assert repr(loop).startswith("<_UnixSelectorEventLoop running=False")
-        handle = loop.call_later(1, print)
-        assert repr(handle).startswith("<TimerHandle when=")
-        assert isinstance(handle, asyncio.TimerHandle) and repr(handle.when()) == repr(float(handle.when()))
-        handle.cancel()
-    finally:
-        loop.close()
+    ticks = iter([5.0] * 1000 + [5.1, 5.1, 4.9, 6.0])
+    read = strictly_increasing(lambda: next(ticks))
+    readings = [read() for _ in range(1004)]
+    assert all(a < b for a, b in zip(readings, readings[1:]))
+    assert readings[0] == 5.0 and readings[999] - 5.0 < 1e-12  # a thousand readings in one tick: ~1e-13 s apart
+    assert readings[1000] == 5.1 and readings[1002] > 5.1 and readings[1003] == 6.0  # the clock's own once it moves
+    ns = iter([7, 7, 7, 9])
+    read_ns = strictly_increasing_ns(lambda: next(ns))
+    assert [read_ns() for _ in range(4)] == [7, 8, 9, 10]
+    assert strictly_increasing(time.monotonic).__name__ == "monotonic"

@@ -34,6 +34,7 @@ import traceback
 from asyncio import events
 
 from . import asyncio_timeline
+from . import clock
 from . import fresh_process
 from . import green_threads
 from . import loopback
@@ -110,6 +111,7 @@ def install():
 
     # A script's uncaught exception goes to CPython's own hook (Pyodide's is traceback.print_exception).
     sys.excepthook = sys.__excepthook__
+    clock.install()  # readings never repeat, as on Linux: equal sleeps wake in order
     if hasattr(js.WebAssembly, "Suspending"):  # JSPI: CPython's loop and green threads
         asyncio.run = webloop._orig_run
         green_threads.install(scheduleCallback)

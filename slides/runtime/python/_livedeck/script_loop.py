@@ -7,29 +7,15 @@ the interpreter's loopback network (loopback/): its ``selectors.EpollSelector`` 
 loopback's ``epoll.poll``, which suspends the loop's stack (green_threads.block) until a socket
 it watches is ready or the timeout passes, and ``call_soon_threadsafe`` wakes it through its
 self-pipe, a loopback socketpair. So ``asyncio.run``, ``asyncio.Runner``, ``new_event_loop()``,
-``asyncio.EventLoop()`` and ``asyncio.SelectorEventLoop()`` are CPython's code — with one
-difference, timer_order's: the browser's clock ticks in 0.1 ms, so timers due at the same moment
-(equal sleeps started in order) would tie and wake in the heap's order; the cell's loop breaks such
-ties by clock reading, and they wake in the order they wake under CPython on Linux.
+``asyncio.EventLoop()`` and ``asyncio.SelectorEventLoop()`` are CPython's code.
 
 ``ScriptPolicy`` gives a cell CPython's event-loop rules (a loop per thread,
 ``get_event_loop`` raising when none is set) while a cell runs, and hands
 everything else to Pyodide's own policy, whose WebLoop runs the worker itself.
 """
 
-import asyncio
 import threading
 from asyncio import events, unix_events
-
-from . import timer_order
-
-
-class _UnixSelectorEventLoop(timer_order.ReadingOrderedTimers, unix_events._UnixSelectorEventLoop):
-    """CPython's selector loop, whose timers due at the same moment run in the order of the clock
-    readings they came from (timer_order). Named as CPython's, as a script sees it."""
-
-
-_UnixSelectorEventLoop.__module__ = "asyncio.unix_events"
 
 
 class ScriptPolicy(unix_events._UnixDefaultEventLoopPolicy):
@@ -81,10 +67,6 @@ def install():
 
     ``asyncio.set_event_loop_policy(None)`` (unittest's tearDownModule in CPython's own tests) brings
     back the default policy, which here is this one, with no loop set."""
-    for module in (unix_events, asyncio):  # every way a script makes a loop: run, Runner, new_event_loop, …
-        module.SelectorEventLoop = _UnixSelectorEventLoop
-        if hasattr(module, "EventLoop"):  # 3.13
-            module.EventLoop = _UnixSelectorEventLoop
     policy = ScriptPolicy(events._get_event_loop_policy())
     events._set_event_loop_policy(policy)
 

@@ -4,10 +4,9 @@ CPython's timer heap orders timers by their due time only (`TimerHandle.__lt__` 
 and breaks no ties. On Linux that is enough: every reading of the loop's clock is later than the one
 before (time.monotonic counts nanoseconds), so `asyncio.sleep(0.5)` in tasks A, B, C, D gives four
 due times a few microseconds apart and the tasks wake A B C D. Where readings repeat, the four due
-times are equal and the heap wakes them A C B D (or A C B E D … for more): in the recording's virtual
-time (looptime), where the clock stands still while the loop works, and in the browser, whose clock
-ticks in 0.1 ms (Chromium's performance.now outside cross-origin isolation: nearly every two
-consecutive readings are equal). Two timers made from the *same* reading (`now = loop.time()`, then
+times are equal and the heap wakes them A C B D (or A C B E D … for more): so in the recording's
+virtual time (looptime), where the clock stands still while the loop works. (The browser's clock,
+which ticks in 0.1 ms, is made to repeat no reading instead: _livedeck/clock.py.) Two timers made from the *same* reading (`now = loop.time()`, then
 `call_at(now + 0.1)` twice) tie exactly under CPython too, and run in the heap's order.
 
 So a loop here numbers its clock readings: `time()` returns the reading as a float that also carries
@@ -101,7 +100,7 @@ class ReadingOrderedTimers:
         reading.number = number
         return reading
 
-    # CPython's BaseEventLoop.call_at (identical in 3.11–3.14: the browser runs 3.14), making an _OrderedTimerHandle.
+    # CPython's BaseEventLoop.call_at (identical in 3.11–3.14), making an _OrderedTimerHandle.
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError("when cannot be None")
