@@ -3,6 +3,7 @@
 import shlex
 import sys
 import threading
+from pathlib import Path
 
 from invoke import task
 
@@ -122,15 +123,23 @@ def shots(c):
         print(path.relative_to(DIST.parent))
 
 
-@task(help={"rounds": "how many times to measure each figure (medians are printed)"})
-def bench(c, rounds=5):
+@task(help={"rounds": "how many times to measure each figure (medians are printed)",
+            "only": "only these figures, comma-separated: link (first opens over 20 and 100 Mbit/s, the bare "
+                    "page's beside), reopen (the deck's first open, reload, new tab)",
+            "against": "with --only: another build's dist/ whose deck is measured in the same rounds (before/after)"})
+def bench(c, rounds=5, only="", against=""):
     """Benchmark the live deck in Chromium: figures as ratios to a bare Pyodide boot in the same run."""
     requirements.node_modules()
     requirements.debian_packages(for_tests=False)
     build(c)
-    from deckkit.bench import run
+    from deckkit.bench import run, run_parts
 
     print()
+    if only:
+        rows = run_parts(tuple(only.split(",")), rounds=int(rounds), against=Path(against) if against else None)
+        for label, value, unit in rows:
+            print(f"  {label:<58} {value:8.3f} {unit}")
+        return
     for label, value, unit, goal in run(rounds=int(rounds)):
         print(f"  {label:<58} {value:8.3f} {unit:<4} {goal}")
 

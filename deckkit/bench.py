@@ -220,7 +220,7 @@ def _first_open_over(playwright, link, page_url, profile: Path, ready_ms) -> flo
     context, page = _launch(playwright, profile)
     try:
         emulate(context, page, link)
-        page.goto(page_url)
+        page.goto(page_url, wait_until="commit")  # timed by the page's own stamp; "load" may wait on fonts
         return ready_ms(page)
     finally:
         context.close()
@@ -235,6 +235,66 @@ def _link_round(playwright, base, deck, tmp: Path, round_) -> dict[str, float]:
         figures[f"deck {link.label}"] = _first_open_over(
             playwright, link, f"{base}{deck}.html", tmp / f"deck-link-{link.mbit:g}-{round_}", _ready_at)
     return figures
+
+
+def _reopen_round(playwright, base, deck, profile: Path) -> dict[str, float]:
+    """The deck's first open (no link), then, once the standby has kept what it keeps, a reload and a new tab."""
+    context, page = _launch(playwright, profile, f"{base}{deck}.html")
+    figures = {"first open": _ready_at(page)}
+    DeckDriver(page).wait_standby(snapshot=True)
+    page.wait_for_timeout(500)
+    deck_url = page.url.split("#")[0]
+    page.reload()
+    figures["reload"] = _reopened_ms(page)
+    page, figures["new tab"] = _reopen(context, deck_url, _reopened_ms, page)
+    context.close()
+    return figures
+
+
+def run_parts(parts=("link",), deck="asyncio.ko", rounds=5, against: Path | None = None):
+    """Only some of the figures, in ms (medians of *rounds*, interleaved): "link" (the bare page's cold open and
+    the deck's first open over each link) and "reopen" (the deck's first open, reload and new tab). With
+    *against* (another build's dist/), its deck is measured too, in the same rounds, from a server of its own:
+    a change's before and after under the same load. Returns (label, value, unit) rows."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = site_beside_dist(tmp)
+        (site / "bench").mkdir()
+        (site / "bench" / "bare.html").write_text(BARE_PAGE)
+        (site / "bench" / "bare-worker.js").write_text(BARE_WORKER)
+        servers = {"deck": serve_in_background(site)}
+        if against is not None:
+            servers["before"] = serve_in_background(site_beside_dist(tmp, against, "against"))
+        bases = {label: url(server) for label, server in servers.items()}
+        with sync_playwright() as p:
+            for round_ in range(rounds):
+                figures = {}
+                if "link" in parts:
+                    for link in LINKS:
+                        figures[f"bare over {link.label}"] = _first_open_over(
+                            p, link, f"{bases['deck']}bench/bare.html", tmp / f"bare-{link.mbit:g}-{round_}",
+                            _bare_ready_ms)
+                        for label, base in bases.items():
+                            figures[f"{label} over {link.label}"] = _first_open_over(
+                                p, link, f"{base}{deck}.html", tmp / f"{label}-{link.mbit:g}-{round_}", _ready_at)
+                if "reopen" in parts:
+                    for label, base in bases.items():
+                        for name, ms in _reopen_round(p, base, deck, tmp / f"{label}-reopen-{round_}").items():
+                            figures[f"{label}: {name}"] = ms
+                print(f"  round {round_ + 1}: " + ", ".join(f"{k} {v:.0f}" for k, v in figures.items()), flush=True)
+                rows.append(figures)
+        for server in servers.values():
+            server.shutdown()
+    med = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
+    out = [(key, ms, "ms") for key, ms in med.items()]
+    if "link" in parts:
+        for link in LINKS:
+            out += [(f"{label} over {link.label} / bare", med[f"{label} over {link.label}"] / med[f"bare over {link.label}"],
+                     "×") for label in bases]
+    return out
 
 
 def _boot_marks(page) -> dict[str, float]:

@@ -43,7 +43,10 @@ def emulate(context, page, link: Link):
         for method, params in (("Network.enable", {}), ("Network.emulateNetworkConditions", link.conditions()),
                                ("Runtime.runIfWaitingForDebugger", {})):
             message = json.dumps({"id": next(ids), "method": method, "params": params})
-            session.send("Target.sendMessageToTarget", {"sessionId": target, "message": message})
+            try:
+                session.send("Target.sendMessageToTarget", {"sessionId": target, "message": message})
+            except Exception:  # noqa: BLE001 - the page closed as its worker (the standby) started: nothing to pace
+                return
 
     session.on("Target.attachedToTarget", on_worker)
     session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False})

@@ -125,11 +125,11 @@ def serve_in_background(directory: Path = DIST, port: int = 0) -> DeckServer:
     return server
 
 
-def site_beside_dist(folder: Path) -> Path:
-    """A site in *folder* that serves dist/ (its entries linked) and whatever the caller adds beside it."""
-    site = folder / "site"
+def site_beside_dist(folder: Path, dist: Path = DIST, name: str = "site") -> Path:
+    """A site in *folder* that serves *dist* (its entries linked) and whatever the caller adds beside it."""
+    site = folder / name
     site.mkdir()
-    for entry in DIST.iterdir():
+    for entry in dist.resolve().iterdir():
         (site / entry.name).symlink_to(entry)
     return site
 
