@@ -15,6 +15,7 @@ from pathlib import Path
 from .browser import CHROMIUM
 from .compress import precompress
 from .favicon import favicon_ico
+from .stdlib_archive import stored_archive, write_stored_archive
 from .stdlib_bytecode import write_bytecode
 from .paths import DECKS, DIST, MARP_CONFIG, NODE_MODULES, ROOT, SLIDES, deck_source
 
@@ -78,6 +79,7 @@ def copy_pyodide(target: Path) -> None:
     for path in source.iterdir():
         if path.is_file() and not PYODIDE_SKIP.search(path.name):
             shutil.copy2(path, target / path.name)
+    write_stored_archive(target.parent)  # dist/stdlib/: the standard library as the deck's worker fetches it
 
 
 def bundle_runtime(target: Path) -> None:
@@ -88,7 +90,8 @@ def bundle_runtime(target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)  # no stale chunks
     target.mkdir(parents=True)
-    result = subprocess.run(["node", str(ROOT / "deckkit" / "bundle-runtime.mjs"), str(target)], cwd=ROOT,
+    stdlib, _ = stored_archive()  # the worker's bundle carries its name (deckkit/stdlib_archive.py)
+    result = subprocess.run(["node", str(ROOT / "deckkit" / "bundle-runtime.mjs"), str(target), stdlib], cwd=ROOT,
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"✗ bundling slides/runtime failed:\n{result.stderr}")

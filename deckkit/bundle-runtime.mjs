@@ -2,7 +2,7 @@
 // split into chunks it loads when it needs them, and the worker in one file (no chunk to fetch before
 // Python boots), which carries the runtime's Python as text.
 //
-//   node deckkit/bundle-runtime.mjs <outdir>
+//   node deckkit/bundle-runtime.mjs <outdir> <stdlib archive's name>
 
 import { readdir } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
@@ -50,7 +50,7 @@ export async function listed(entry) {
   return (await import(`data:text/javascript,${encodeURIComponent(code)}`)).RUNTIME_MODULES
 }
 
-async function bundle(outdir) {
+async function bundle(outdir, stdlibArchive) {
   const common = { bundle: true, format: 'esm', minify: true, sourcemap: true, target: 'es2022', outdir, logLevel: 'warning' }
   await esbuild.build({ ...common, entryPoints: [`${RUNTIME}/page/deck.js`], splitting: true })
   // Pyodide's loader imports node:* modules only when it runs under Node.
@@ -60,9 +60,11 @@ async function bundle(outdir) {
     loader: { '.py': 'text' },
     external: ['node:*'],
     plugins: [pythonPackage],
+    // The standard library's files stored whole, in dist/stdlib/ (deckkit/stdlib_archive.py); none: Pyodide's own.
+    define: { STDLIB_ARCHIVE: JSON.stringify(stdlibArchive ?? null) },
   })
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await bundle(resolve(process.argv[2])).catch(() => process.exit(1)) // esbuild has printed why
+  await bundle(resolve(process.argv[2]), process.argv[3]).catch(() => process.exit(1)) // esbuild has printed why
 }

@@ -17,7 +17,7 @@ import brotli
 
 SUFFIXES = {"br": ".br", "gzip": ".gz"}  # Content-Encoding → the copy's suffix
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".zip", ".txt", ".marshal"}
-SKIPPED_FOLDERS = {"snapshots"}  # written compressed only (deckkit/snapshot.py)
+SKIPPED_FOLDERS = {"snapshots", "stdlib"}  # written compressed only (deckkit/snapshot.py, stdlib_archive.py)
 MIN_BYTES = 1024
 WORTH_IT = 0.95  # a copy is kept only when it is at most this share of the file
 LARGE = 1 << 20  # above this, brotli's largest window (16 MB) finds repeats further apart

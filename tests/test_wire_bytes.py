@@ -1,14 +1,19 @@
 """What a learner's first open costs on the wire: the snapshot served without what Pyodide's WebAssembly
 writes into memory itself (deckkit/wasm_image.py, deckkit/served_snapshot.py), brotli's best quality."""
 
+import gzip
+import hashlib
 import http.server
+import io
 import threading
+import zipfile
 
 import brotli
 import pytest
 
 from deckkit.deck_driver import DeckDriver
 from deckkit.serve import DeckRequestHandler, bind, url
+from deckkit.stdlib_archive import stored_archive, write_stored_archive
 from deckkit.served_snapshot import SERVED_MAGIC, SnapshotFormatError, pyodide_form, served_form
 from deckkit.wasm_image import WasmImageError, initial_memory, pyodide_initial_memory
 
@@ -86,7 +91,6 @@ def test_only_a_pyodide_snapshot_has_a_served_form():
 def test_the_built_snapshots_copies_are_its_served_form(built_site):
     """Each copy decodes to the served form, which XORs back to Pyodide's snapshot; and what instantiation
     writes costs nothing: the brotli copy is under a tenth of the 31 MB (4.2 MB, 13 %, before)."""
-    import gzip
 
     [br] = (built_site / "snapshots").glob("*.br")
     served = brotli.decompress(br.read_bytes())
@@ -101,16 +105,54 @@ def test_the_built_snapshots_copies_are_its_served_form(built_site):
 
 def test_a_first_opens_pyodide_and_snapshot_bytes_stay_under_bound(built_site):
     """The five files a first open fetches, as a host that serves the build's brotli copies sends them: 10.1 MB
-    before the snapshot's served form and brotli's best quality (the wasm 3.1 MB, the snapshot 4.2), 8.2 MB
-    after (the wasm 2.8, the snapshot 2.6; the standard library 2.5 as it is)."""
+    before the snapshot's served form and brotli's best quality (the wasm 3.1 MB, the snapshot 4.2, the standard
+    library 2.5 as Pyodide ships it), 7.3 MB after (the wasm 2.8, the snapshot 2.7, the standard library's files
+    stored whole 1.6)."""
     pyodide = built_site / "pyodide"
     sizes = {path.name: path.with_name(path.name + ".br").stat().st_size
              for path in (pyodide / "pyodide.asm.wasm", pyodide / "pyodide.asm.mjs", pyodide / "pyodide-lock.json")}
-    sizes["python_stdlib.zip"] = (pyodide / "python_stdlib.zip").stat().st_size  # no copy: deflated already
+    [stdlib_copy] = (built_site / "stdlib").glob("*.br")
     [snapshot_copy] = (built_site / "snapshots").glob("*.br")
-    sizes["snapshot"] = snapshot_copy.stat().st_size
+    sizes["stdlib"], sizes["snapshot"] = stdlib_copy.stat().st_size, snapshot_copy.stat().st_size
     assert sizes["pyodide.asm.wasm"] < 0.3 * (pyodide / "pyodide.asm.wasm").stat().st_size, sizes
-    assert sum(sizes.values()) < 8.4 * MB, sizes
+    assert sizes["stdlib"] < 0.7 * (pyodide / "python_stdlib.zip").stat().st_size, sizes
+    assert sum(sizes.values()) < 7.5 * MB, sizes
+
+
+def test_the_stored_archive_holds_pyodides_files_whole_in_its_order_and_is_named_by_its_bytes(built_site):
+    """Written only as its copies (dist/stdlib/<name>.br and .gz), both the same archive: Pyodide's files, names
+    and order, each stored whole."""
+    [br] = (built_site / "stdlib").glob("*.br")
+    archive = brotli.decompress(br.read_bytes())
+    assert archive == gzip.decompress(br.with_suffix(".gz").read_bytes())
+    assert sorted(path.name for path in (built_site / "stdlib").iterdir()) == [br.name, br.with_suffix(".gz").name]
+    shipped_path = built_site / "pyodide" / "python_stdlib.zip"
+    with zipfile.ZipFile(shipped_path) as shipped, zipfile.ZipFile(io.BytesIO(archive)) as stored:
+        assert [i.filename for i in stored.infolist()] == [i.filename for i in shipped.infolist()]
+        assert {i.compress_type for i in stored.infolist()} == {zipfile.ZIP_STORED}
+        assert all(stored.read(i.filename) == shipped.read(i) for i in shipped.infolist())
+    assert br.stem == f"python_stdlib-{hashlib.sha256(archive).hexdigest()[:12]}.zip"
+    assert stored_archive(shipped_path) == (br.stem, archive)  # made again: the same bytes
+
+
+def test_the_archives_copies_are_written_once_and_an_older_archives_dropped(tmp_path):
+    source = tmp_path / "python_stdlib.zip"
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as deflated:
+        deflated.writestr("asyncio/__init__.py", "from .base_events import *\n" * 50)
+        deflated.writestr("this.py", "s = 'Gur Mra bs Clguba'\n" * 50)
+    dist = tmp_path / "dist"
+    (dist / "stdlib").mkdir(parents=True)
+    (dist / "stdlib" / "python_stdlib-0123456789ab.zip.br").write_bytes(b"an older Pyodide's")
+    target = write_stored_archive(dist, source)
+    name, data = stored_archive(source)
+    assert target == dist / "stdlib" / name and not target.exists()  # only its copies
+    assert sorted(p.name for p in target.parent.iterdir()) == [f"{name}.br", f"{name}.gz"]
+    assert brotli.decompress(target.with_name(f"{name}.br").read_bytes()) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as stored:
+        assert stored.read("this.py").startswith(b"s = 'Gur") and stored.getinfo("this.py").compress_type == 0
+    written = target.with_name(f"{name}.br").stat().st_mtime_ns
+    write_stored_archive(dist, source)
+    assert target.with_name(f"{name}.br").stat().st_mtime_ns == written  # current: not made again
 
 
 # Modules no snapshot holds (the runtime imports none of them): read from the standard library's archive.
@@ -133,8 +175,9 @@ class WithoutCopies(DeckRequestHandler):
 @pytest.mark.browser
 def test_a_first_open_costs_under_bound_on_the_wire_and_runs_as_cpython(page, base_url):
     """A browser that never ran the deck, served the build's brotli copies: 10.4 MB on the wire before (the
-    snapshot 4.2 MB, the wasm 3.1, the standard library 2.5), 8.5 after. Python restores the snapshot and
-    imports what it does not hold from the standard library's archive."""
+    snapshot 4.2 MB, the wasm 3.1, the standard library 2.5), 8.5 after the snapshot's diet, 7.65 with the
+    standard library's files stored whole (1.6). Python restores the snapshot and imports what it does not
+    hold from the standard library's archive."""
     sent = {}
     page.context.on("response", lambda r: sent.setdefault(r.url, int(r.headers.get("content-length") or 0)))
     deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
@@ -144,22 +187,53 @@ def test_a_first_open_costs_under_bound_on_the_wire_and_runs_as_cpython(page, ba
     # The standard library's bytecode (2.8 MB) is fetched once Python is ready, off the first open's path
     # (_livedeck/shared_bytecode.py): not counted here.
     before_ready = {u: size for u, size in sent.items() if not u.endswith("/python_stdlib.bytecode.marshal")}
-    assert sum(before_ready.values()) < 8.8 * MB, sorted(before_ready.items(), key=lambda item: -item[1])[:6]
+    assert sum(before_ready.values()) < 7.9 * MB, sorted(before_ready.items(), key=lambda item: -item[1])[:6]
+
+
+# The archives the worker keeps in the origin private file system (slides/runtime/worker/stdlib.js): [name, size].
+KEPT_STDLIB = """async () => {
+  const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('asyncio-live-deck-stdlib')
+  const kept = []
+  for await (const [name, handle] of folder.entries()) kept.push([name, (await handle.getFile()).size])
+  return kept
+}"""
+
+
+@pytest.mark.browser
+def test_a_reopen_reads_the_standard_library_the_standby_kept_and_asks_the_server_for_none(page, base_url, built_site):
+    """The browser's HTTP cache holds the archive as sent, 1.6 MB of brotli that each worker would decode again:
+    the first open's standby keeps it decoded beside the snapshot, and a reload's worker reads it there — no
+    request for it at all — and imports what the snapshot does not hold from it."""
+    deck = DeckDriver.open(page, base_url, "asyncio.en").wait_python_ready()
+    deck.wait_standby(snapshot=True)
+    [stdlib] = (built_site / "stdlib").glob("*.br")
+    assert page.evaluate(KEPT_STDLIB) == [[stdlib.stem, len(brotli.decompress(stdlib.read_bytes()))]]
+    asked = []
+    page.context.on("request", lambda request: asked.append(request.url))
+    page.reload()
+    deck.wait_python_ready()
+    assert deck.python_boot() == "snapshot"
+    run = deck.run_to_end("say_after_tasks", OUTSIDE_THE_SNAPSHOT, 20_000)
+    assert (run.outcome, [line.text for line in run.lines]) == ("done", [AS_CPYTHON_PRINTS]), run
+    assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in asked), asked  # the worker's requests are seen
+    assert [u for u in asked if "/stdlib/" in u] == []
 
 
 @pytest.mark.browser
 def test_a_host_without_copies_serves_the_snapshots_gz_which_restores_and_runs_as_cpython(contexts, built_site):
     """Such a host answers the snapshot's own name with a 404: the worker takes the .gz copy (3.8 MB, 5.3
-    before), unzips it as it arrives and XORs it back; the interpreter imports what it does not hold."""
+    before), unzips it as it arrives and XORs it back; the interpreter imports what it does not hold from the
+    standard library's archive, likewise asked for as its .gz copy (2.2 MB) after a 404."""
     server = bind(built_site, 0, handler=WithoutCopies)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         page = contexts.new_page(url(server))
-        asked = []
-        page.context.on("request", lambda r: "/snapshots/" in r.url and asked.append(r.url.rsplit(".", 1)[1]))
+        asked = {"/snapshots/": [], "/stdlib/": []}  # the extensions of what the worker asked for in each folder
+        page.context.on("request", lambda r: [names.append(r.url.rsplit(".", 1)[1])
+                                              for folder, names in asked.items() if folder in r.url])
         deck = DeckDriver.open(page, url(server), "asyncio.en").wait_python_ready()
         assert deck.python_boot() == "snapshot" and deck.active_snapshot() == "served"
-        assert asked[:2] == ["bin", "gz"]
+        assert asked["/snapshots/"][:2] == ["bin", "gz"] and asked["/stdlib/"][:2] == ["zip", "gz"], asked
         run = deck.run_to_end("say_after_tasks", OUTSIDE_THE_SNAPSHOT, 20_000)
         assert (run.outcome, [line.text for line in run.lines]) == ("done", [AS_CPYTHON_PRINTS]), run
     finally:

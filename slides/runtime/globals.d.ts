@@ -28,3 +28,6 @@ declare namespace WebAssembly {
 interface FileSystemDirectoryHandle {
   keys(): AsyncIterableIterator<string>
 }
+
+/** The worker's bundle: the standard library archive's name in dist/stdlib/ (deckkit/bundle-runtime.mjs's define). */
+declare const STDLIB_ARCHIVE: string | null

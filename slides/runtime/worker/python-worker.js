@@ -9,11 +9,15 @@ import { OutputLines } from './output-lines.js'
 import { RUNTIME_MODULES } from './python-package.js'
 import { readTimeZoneAgain } from './time-zone.js'
 import { PRELOAD, keptSnapshot, memorySnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
+import { answerWithKeptStdlib, keepStdlib, keptStdlib } from './stdlib.js'
 import { fromWorker, noted, outcome, printed } from '../shared/protocol.js'
 
 const params = new URL(self.location.href).searchParams
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
+// The standard library's archive with its files stored whole, in dist/stdlib/ (deckkit/stdlib_archive.py):
+// its name, given by the build (deckkit/bundle-runtime.mjs); null: Pyodide's own python_stdlib.zip.
+const STDLIB = typeof STDLIB_ARCHIVE === 'string' ? STDLIB_ARCHIVE : null
 
 let pyodide = null
 let runtime = null // _livedeck.worker_api
@@ -66,7 +70,16 @@ async function boot() {
   // Pyodide's first step imports its 1.2 MB Emscripten module: fetched and compiled meanwhile.
   import(`${options.indexURL}pyodide.asm.mjs`).catch(() => {}) // a failure shows in loadPyodide
   const useSnapshots = params.get('snapshots') !== 'off'
-  const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES)
+  const name = snapshotName(PYODIDE_VERSION, RUNTIME_MODULES, STDLIB)
+  // The standard library: the archive kept in this browser, else the deck's (stdlib.js).
+  const keptNone = !useSnapshots || params.get('snapshot') === 'none' // as for the snapshot (below)
+  const stdlib = STDLIB ? { url: new URL(`stdlib/${STDLIB}`, base).href } : null
+  if (stdlib) {
+    options.stdLibURL = stdlib.url
+    const kept = keptNone ? Promise.reject(new DOMException('none kept', 'NotFoundError')) : keptStdlib(STDLIB)
+    kept.catch(() => {})
+    Object.assign(stdlib, answerWithKeptStdlib(stdlib.url, kept))
+  }
   let source = /** @type {'kept'|'served'} */ ('kept') // 'served' once it reads the deck's (closures escape narrowing)
   const served = () => {
     source = 'served'
@@ -103,6 +116,7 @@ async function boot() {
       } catch {}
     }
   }
+  stdlib?.unhook()
   // Raw bytes, split into lines here (output-lines.js): a last line without a newline is not held back.
   pyodide.setStdout({ write: (bytes) => output.write('stdout', bytes), isatty: false })
   pyodide.setStderr({ write: (bytes) => output.write('stderr', bytes), isatty: false })
@@ -128,6 +142,8 @@ async function boot() {
   if (snapshot === 'served' && params.get('role') === 'standby' && (await writeSnapshot(name, await bytes))) {
     snapshot = 'copied'
   }
+  // Likewise the standard library, decoded, when the server sent it (useSnapshots: as a kept snapshot would be).
+  if (stdlib?.fromServer() && useSnapshots && params.get('role') === 'standby') await keepStdlib(STDLIB, pyodide)
   mark('ready')
   postMessage(fromWorker.ready({ bootMs: performance.now() - started, mode, python, boot, snapshot, marks }))
 }

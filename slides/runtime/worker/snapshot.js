@@ -21,16 +21,19 @@ export const PRELOAD = 'import _livedeck.worker_api'
 
 /**
  * The snapshot's file name: a stale snapshot (other Pyodide, other preload, other runtime
- * modules) is never used. *modules* are the runtime's [name, source] pairs, whose code it carries.
+ * modules, other standard library archive) is never used. *modules* are the runtime's [name, source]
+ * pairs, whose code it carries; *stdlibArchive*, the archive's name (deckkit/stdlib_archive.py).
  */
-export function snapshotName(pyodideVersion, modules) {
-  const held = PRELOAD + modules.map(([name, source]) => `\n# ${name}\n${source}`).join('')
+export function snapshotName(pyodideVersion, modules, stdlibArchive = null) {
+  // A restored zipimport holds the directory (each file's offset) of the archive it was made beside.
+  const archive = stdlibArchive ? `\n# ${stdlibArchive}` : ''
+  const held = PRELOAD + archive + modules.map(([name, source]) => `\n# ${name}\n${source}`).join('')
   return `${pyodideVersion}-${fnv1a(held).toString(36)}.bin`
 }
 
-async function folder() {
+async function folder(name = FOLDER) {
   if (!navigator.storage?.getDirectory) return null
-  return (await navigator.storage.getDirectory()).getDirectoryHandle(FOLDER, { create: true })
+  return (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true })
 }
 
 /**
@@ -38,13 +41,18 @@ async function folder() {
  * when none is kept (or there is no OPFS). The caller starts Pyodide's loading meanwhile, so the
  * lookup and the read run beside Pyodide's own requests.
  */
-export async function keptSnapshot(name) {
-  const dir = await folder()
+export function keptSnapshot(name) {
+  return keptFile(FOLDER, name)
+}
+
+/** The bytes of the file *name* kept in the folder *folderName* of OPFS; a NotFoundError when there is none. */
+export async function keptFile(folderName, name) {
+  const dir = await folder(folderName)
   if (!dir) throw new DOMException('no origin private file system', 'NotFoundError')
   const handle = await dir.getFileHandle(name) // NotFoundError: none kept yet
   const file = await handle.getFile()
   // Empty while another worker writes it (createWritable commits on close): none yet.
-  if (!file.size) throw new DOMException('a snapshot being written', 'NotFoundError')
+  if (!file.size) throw new DOMException('a file being written', 'NotFoundError')
   return readFile(handle, file)
 }
 
@@ -157,17 +165,23 @@ function zeroFreeMemory(module) {
 
 /** Keep *bytes* as snapshot *name*, and drop every other (stale) one. */
 export async function writeSnapshot(name, bytes) {
+  const kept = await keepFile(FOLDER, name, bytes)
+  if (kept && typeof caches !== 'undefined') caches.delete(OLD_CACHE).catch(() => {})
+  return kept
+}
+
+/** Keep *bytes* as the file *name* in the folder *folderName* of OPFS, and drop every other file there. */
+export async function keepFile(folderName, name, bytes) {
   try {
-    const dir = await folder()
+    const dir = await folder(folderName)
     if (!dir) return false
     const writable = await (await dir.getFileHandle(name, { create: true })).createWritable()
     await writable.write(bytes)
     await writable.close() // atomic: a reader sees the old file or the whole new one
     for await (const entry of dir.keys()) if (entry !== name) await dir.removeEntry(entry).catch(() => {})
-    if (typeof caches !== 'undefined') caches.delete(OLD_CACHE).catch(() => {})
     return true
   } catch {
-    return false // quota, private mode…: the next boot is cold, nothing else changes
+    return false // quota, private mode…: the next boot fetches it again, nothing else changes
   }
 }
 
