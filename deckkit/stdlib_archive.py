@@ -16,15 +16,17 @@ Pyodide's own archive stays in dist/pyodide/, untouched (the bench's bare Pyodid
 import functools
 import hashlib
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
 from .compress import COMPRESSORS
-from .paths import NODE_MODULES
+from .paths import NODE_MODULES, ROOT
 
 PYODIDE_ARCHIVE = NODE_MODULES / "pyodide" / "python_stdlib.zip"
 PREFIX = "python_stdlib-"
 FOLDER = "stdlib"  # dist/stdlib/: written compressed only, as the snapshot is (deckkit/compress.py skips it)
+CACHE = ROOT / "build" / "stdlib"  # the copies, made once per Pyodide
 
 
 @functools.cache
@@ -40,20 +42,25 @@ def stored_archive(source: Path = PYODIDE_ARCHIVE) -> tuple[str, bytes]:
     return f"{PREFIX}{hashlib.sha256(data).hexdigest()[:12]}.zip", data
 
 
-def write_stored_archive(dist: Path, source: Path = PYODIDE_ARCHIVE) -> Path:
-    """dist/stdlib/<name>.br and <name>.gz, made only when they are not there (brotli's best quality takes
-    ~1 min for its 9.7 MB, once per Pyodide); older ones removed. Returns dist/stdlib/<name>, the path a
-    browser asks for."""
+def write_stored_archive(dist: Path, source: Path = PYODIDE_ARCHIVE, cache: Path = CACHE) -> Path:
+    """dist/stdlib/<name>.br and <name>.gz, copied from build/stdlib/, where they are made only when they are not
+    there (brotli's best quality takes ~1 min for its 9.7 MB, once per Pyodide: not again for every dist/, such
+    as `invoke serve`'s); older ones removed. Returns dist/stdlib/<name>, the path a browser asks for."""
     name, data = stored_archive(source)
     folder = dist / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     copies = [target.with_name(name + suffix) for suffix in COMPRESSORS]
     for copy in copies:
-        if not copy.exists():
-            part = copy.with_name(copy.name + ".part")  # an interrupted build leaves no half copy
+        if copy.exists():
+            continue
+        made = cache / copy.name
+        if not made.exists():
+            cache.mkdir(parents=True, exist_ok=True)
+            part = made.with_name(made.name + ".part")  # an interrupted build leaves no half copy
             part.write_bytes(COMPRESSORS[copy.suffix](data))
-            part.replace(copy)
+            part.replace(made)
+        shutil.copyfile(made, copy)
     for stale in folder.iterdir():
         if stale not in copies:
             stale.unlink()

@@ -143,7 +143,8 @@ def test_the_archives_copies_are_written_once_and_an_older_archives_dropped(tmp_
     dist = tmp_path / "dist"
     (dist / "stdlib").mkdir(parents=True)
     (dist / "stdlib" / "python_stdlib-0123456789ab.zip.br").write_bytes(b"an older Pyodide's")
-    target = write_stored_archive(dist, source)
+    cache = tmp_path / "cache"
+    target = write_stored_archive(dist, source, cache)
     name, data = stored_archive(source)
     assert target == dist / "stdlib" / name and not target.exists()  # only its copies
     assert sorted(p.name for p in target.parent.iterdir()) == [f"{name}.br", f"{name}.gz"]
@@ -151,8 +152,13 @@ def test_the_archives_copies_are_written_once_and_an_older_archives_dropped(tmp_
     with zipfile.ZipFile(io.BytesIO(data)) as stored:
         assert stored.read("this.py").startswith(b"s = 'Gur") and stored.getinfo("this.py").compress_type == 0
     written = target.with_name(f"{name}.br").stat().st_mtime_ns
-    write_stored_archive(dist, source)
+    write_stored_archive(dist, source, cache)
     assert target.with_name(f"{name}.br").stat().st_mtime_ns == written  # current: not made again
+    other = tmp_path / "other-dist"  # another dist/ (invoke serve's) copies the cache's: not made again
+    made = (cache / f"{name}.br").stat().st_mtime_ns
+    write_stored_archive(other, source, cache)
+    assert (other / "stdlib" / f"{name}.br").read_bytes() == target.with_name(f"{name}.br").read_bytes()
+    assert (cache / f"{name}.br").stat().st_mtime_ns == made
 
 
 # Modules no snapshot holds (the runtime imports none of them): read from the standard library's archive.
