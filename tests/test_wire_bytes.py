@@ -204,6 +204,15 @@ KEPT_STDLIB = """async () => {
   return kept
 }"""
 
+DAMAGE_KEPT_STDLIB = """async (name) => {
+  const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('asyncio-live-deck-stdlib')
+  const handle = await folder.getFileHandle(name)
+  const data = new Uint8Array(await (await handle.getFile()).arrayBuffer()).slice(0, 100_000)
+  const writable = await handle.createWritable()
+  await writable.write(data)
+  await writable.close()
+}"""
+
 
 @pytest.mark.browser
 def test_a_reopen_reads_the_standard_library_the_standby_kept_and_asks_the_server_for_none(page, base_url, built_site):
@@ -223,6 +232,16 @@ def test_a_reopen_reads_the_standard_library_the_standby_kept_and_asks_the_serve
     assert (run.outcome, [line.text for line in run.lines]) == ("done", [AS_CPYTHON_PRINTS]), run
     assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in asked), asked  # the worker's requests are seen
     assert [u for u in asked if "/stdlib/" in u] == []
+    # A damaged copy (cut short) is not used: the server's is fetched, and the standby keeps it again.
+    page.evaluate(DAMAGE_KEPT_STDLIB, stdlib.stem)
+    asked.clear()
+    page.reload()
+    deck.wait_python_ready()
+    run = deck.run_to_end("say_after_tasks", OUTSIDE_THE_SNAPSHOT, 20_000)
+    assert (run.outcome, [line.text for line in run.lines]) == ("done", [AS_CPYTHON_PRINTS]), run
+    assert any("/stdlib/" in u for u in asked), asked
+    deck.wait_standby(snapshot=True)
+    assert page.evaluate(KEPT_STDLIB) == [[stdlib.stem, len(brotli.decompress(stdlib.read_bytes()))]]
 
 
 @pytest.mark.browser

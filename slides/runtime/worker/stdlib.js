@@ -8,8 +8,22 @@ import { keepFile, keptFile } from './snapshot.js'
 
 const FOLDER = 'asyncio-live-deck-stdlib'
 
-/** The archive *name* kept in this browser, as a promise of its bytes (a NotFoundError when none is). */
-export const keptStdlib = (name) => keptFile(FOLDER, name)
+/**
+ * The archive *name* kept in this browser, as a promise of its bytes: a NotFoundError when none is, or
+ * when what is kept does not begin and end as a zip does (the server's copy is fetched then).
+ */
+export async function keptStdlib(name) {
+  const bytes = await keptFile(FOLDER, name)
+  const end = bytes.length - 22 // a zip ends with its directory's 22-byte end record (no comment here)
+  if (!begins(bytes, ZIP_MAGIC) || end < 0 || !begins(bytes.subarray(end), END_MAGIC)) {
+    throw new DOMException('a damaged archive', 'NotFoundError')
+  }
+  return bytes
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] // "PK\3\4": its first file's header
+const END_MAGIC = [0x50, 0x4b, 0x05, 0x06] // "PK\5\6"
+const begins = (bytes, magic) => magic.every((byte, i) => bytes[i] === byte)
 
 /** Keep the archive *name* as Pyodide has written it into its file system, and drop any other one. */
 export function keepStdlib(name, pyodide) {
