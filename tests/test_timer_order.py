@@ -224,11 +224,12 @@ def test_equal_due_times_run_as_under_cpython_in_real_time(name, tmp_path):
             f"virtual time printed\n{virtual.stdout}\nCPython {'%d.%d' % version} printed\n{real}")
 
 
-def _coarse(read, tick):
-    """*read*, a clock, read in ticks of *tick* seconds from now: a clock coarser than the scheduling, as
-    the browser's (0.1 ms: Chromium's performance.now outside cross-origin isolation)."""
+def _coarse(read, still=1.0):
+    """*read*, a clock that stands still for its first *still* seconds, then goes on: coarser than the
+    scheduling at the start, as the browser's (0.1 ms ticks: Chromium's performance.now outside
+    cross-origin isolation). Sleeps started in that second certainly get equal due times."""
     start = read()
-    return lambda: start + math.floor((read() - start) / tick) * tick
+    return lambda: max(start, read() - still)
 
 
 def _wake_order(clock, names):
@@ -257,8 +258,8 @@ def test_on_a_coarse_clock_equal_sleeps_tie_and_the_cells_clock_wakes_them_in_or
     from _livedeck.clock import strictly_increasing
 
     names = "ABCDEFGH"
-    assert _wake_order(_coarse(time.monotonic, 0.2), names) == "ACGFHEBD"  # the heap's order for equal due times
-    assert _wake_order(strictly_increasing(_coarse(time.monotonic, 0.2)), names) == names
+    assert _wake_order(_coarse(time.monotonic), names) == "ACGFHEBD"  # the heap's order for equal due times
+    assert _wake_order(strictly_increasing(_coarse(time.monotonic)), names) == names
 
 
 def test_the_cells_clock_repeats_no_reading_and_follows_the_clock_as_it_ticks():
