@@ -220,11 +220,15 @@ class socket:
                     return error.errno
                 raise
             return 0
+        if endpoint.refused:  # Linux: the next connect() after a refused non-blocking one tells its error
+            endpoint.refused = False  # (ECONNABORTED if getsockopt(SO_ERROR) took it), then may connect again
+            return endpoint.take_error() or errno.ECONNABORTED
         try:
             endpoint.connect(ip, port)
         except OSError as error:
             if error.errno == errno.ECONNREFUSED and self._deadline() == 0 and self._family != AF_UNIX:
                 endpoint.so_error = errno.ECONNREFUSED  # known once the handshake is refused
+                endpoint.refused = True
                 endpoint.notify()
                 return errno.EINPROGRESS
             return error.errno

@@ -36,6 +36,7 @@ class StreamEndpoint(network.Endpoint):
         self.broken = False  # the peer is gone: send raises EPIPE
         self.read_shut = self.write_shut = False
         self.so_error = 0  # a non-blocking connect's outcome, for getsockopt(SO_ERROR)
+        self.refused = False  # a non-blocking connect was refused, and no connect() has said so yet
 
     # -- connecting ---------------------------------------------------------------------------------
 
