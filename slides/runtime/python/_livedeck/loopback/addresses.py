@@ -197,6 +197,19 @@ def _port_number(port, socktype):
     raise OSError("Int or String expected")
 
 
+def _scope_id(host):
+    """The scope id of an IPv6 address written with one ('fe80::1%1', 'fe80::1%lo'; the one interface, lo,
+    is 1), else 0."""
+    if host is None or "%" not in host:
+        return 0
+    scope = host.split("%", 1)[1]
+    if scope.isdigit():
+        return int(scope)
+    if scope == "lo":
+        return 1
+    raise gaierror(EAI_NONAME)
+
+
 def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     """_socket.getaddrinfo: [(family, type, proto, canonname, sockaddr)], families and types as ints."""
     if family not in (0, AF_INET, AF_INET6):
@@ -211,8 +224,11 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
         canonname = _host_text(host)
     found = []
     for af, ip in resolve(host, family, flags):
+        address = sockaddr(af, ip, number)
+        if af == AF_INET6:
+            address = address[:3] + (_scope_id(_host_text(host)),)
         for socktype, protocol in kinds:
-            found.append((af, socktype, protocol, canonname, sockaddr(af, ip, number)))
+            found.append((af, socktype, protocol, canonname, address))
             canonname = ""  # only the first entry carries it
     return found
 
