@@ -88,11 +88,10 @@ def install():
     for name, value in waiting.EPOLL_CONSTANTS.items():
         setattr(select, name, value)
     sys.modules["_socket"] = _loopback_socket_module()
+    os.sendfile = _sendfile(getattr(os, "sendfile", None))  # before socket.py: it looks for os.sendfile
     _run_again("socket")
     _run_again("selectors")
     _define_unix_streams()
-    if hasattr(os, "sendfile"):
-        os.sendfile = _sendfile(os.sendfile)
     network.new_interpreter()
 
 
@@ -115,15 +114,30 @@ def _define_unix_streams():
 
 
 def _sendfile(platform_sendfile):
-    """os.sendfile into a loopback socket fails as into a file it cannot take: socket.sendfile() and
-    loop.sock_sendfile() then send with send(), as they do wherever sendfile(2) cannot."""
+    """os.sendfile, which this platform lacks, as Linux's from a file into a loopback stream socket: it sends
+    what the socket takes now and never waits (BlockingIOError when it takes nothing; socket.sendfile() and
+    loop.sock_sendfile() wait for room themselves). Between files it reads and writes."""
 
-    def sendfile(out_fd, in_fd, offset, count, *args, **kwargs):
-        if network.endpoint_of(out_fd) is not None:
+    def sendfile(out_fd, in_fd, offset, count):
+        endpoint = network.endpoint_of(out_fd)
+        if endpoint is None and platform_sendfile is not None:
+            return platform_sendfile(out_fd, in_fd, offset, count)
+        if endpoint is not None and endpoint.kind != "stream":
             raise errors.error("EINVAL")
-        return platform_sendfile(out_fd, in_fd, offset, count, *args, **kwargs)
+        if network.endpoint_of(in_fd) is not None:
+            raise errors.error("EINVAL")  # Linux reads from what can be mapped: a file, not a socket
+        data = os.read(in_fd, count) if offset is None else os.pread(in_fd, count, offset)
+        if not data:
+            return 0
+        if endpoint is None:
+            sent = os.write(out_fd, data)
+        else:
+            sent = endpoint.send(memoryview(data))
+        if offset is None and sent < len(data):
+            os.lseek(in_fd, sent - len(data), os.SEEK_CUR)  # the file's offset moves by what was sent
+        return sent
 
-    sendfile.__doc__ = platform_sendfile.__doc__
+    sendfile.__doc__ = getattr(platform_sendfile, "__doc__", None) or "Copy count bytes from in_fd to out_fd."
     return sendfile
 
 
