@@ -87,7 +87,6 @@ def test_only_the_c_classes_tests_of_a_later_accelerator_fix_are_told_apart():
     c_test, py_test = (f"test.test_asyncio.test_tasks.{cls}.{method}" for cls in ("CTask_CFuture_Tests", "PyTask_PyFuture_Tests"))
     assert cpython_tests.why_not_asked(c_test, failed).startswith("gh-154695")
     assert cpython_tests.why_not_asked(py_test, failed) is None  # the pure-Python twin is asked of the deck
-    assert cpython_tests.why_not_asked(py_test, "OSError: [Errno 138] Not supported") == "sockets"
     assert cpython_tests.why_not_asked(py_test, "requires subprocess support") == "processes"  # assert_python_ok
     comparison = cpython_tests.Comparison(["test.test_asyncio.test_tasks.CTask_CFuture_Tests"],
                                           control={c_test: ("pass", ""), py_test: ("pass", "")},
@@ -96,3 +95,16 @@ def test_only_the_c_classes_tests_of_a_later_accelerator_fix_are_told_apart():
     assert comparison.fixes_passing_in_deck() == []
     comparison.deck[c_test] = ("pass", "")
     assert comparison.fixes_passing_in_deck() == [c_test]  # the table no longer holds: said, and a failure
+
+
+def test_a_failure_is_told_a_platform_limit_by_its_cause_only():
+    # The loopback network is the cell's: a failure that mentions sockets is asked of the deck.
+    test = "test.test_asyncio.test_streams.StreamTests.test_open_connection"
+    for detail in ("OSError: [Errno 138] Not supported", "Traceback …\nConnectionResetError: socket closed",
+                   "AssertionError: sock_recv returned b''", "requires subprocess support, and more"):
+        assert cpython_tests.why_not_asked(test, detail) is None, detail
+    assert cpython_tests.why_not_asked(test, "requires subprocess support") == "processes"
+    assert cpython_tests.why_not_asked(test, "requires working os.fork()") == "processes"
+    unix = "test.test_asyncio.test_server.UnixServerCleanupTests.test_unix_server_cleanup_gone"
+    assert cpython_tests.why_not_asked(unix, "FileNotFoundError: [Errno 44] No such file or directory") == "unix-files"
+
