@@ -1,4 +1,4 @@
-# socket: a refused non-blocking connect is told by the next connect(), then the socket connects; selectors' SelectSelector
+# socket: a refused non-blocking connect is told by the next connect(), then the socket connects; selectors' SelectSelector; sockets are not inheritable
 import asyncio
 import errno
 import selectors
@@ -50,3 +50,15 @@ async def main():
 
 asyncio.run(main())
 listener.close()
+
+# Sockets are made non-inheritable (PEP 446), and say so
+with socket.socket() as sock:
+    print("inheritable:", sock.get_inheritable(), end=" ")
+    sock.set_inheritable(True)
+    print(sock.get_inheritable(), end=" ")
+    a, b = socket.socketpair()
+    c = b.dup()
+    print(a.get_inheritable(), c.get_inheritable())
+    c.close()
+    a.close()
+    b.close()

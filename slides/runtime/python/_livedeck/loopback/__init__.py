@@ -89,6 +89,7 @@ def install():
         setattr(select, name, value)
     sys.modules["_socket"] = _loopback_socket_module()
     os.sendfile = _sendfile(getattr(os, "sendfile", None))  # before socket.py: it looks for os.sendfile
+    os.get_inheritable, os.set_inheritable = _inheritable(os.get_inheritable, os.set_inheritable)
     _run_again("socket")
     _run_again("selectors")
     _define_unix_streams()
@@ -139,6 +140,24 @@ def _sendfile(platform_sendfile):
 
     sendfile.__doc__ = getattr(platform_sendfile, "__doc__", None) or "Copy count bytes from in_fd to out_fd."
     return sendfile
+
+
+def _inheritable(platform_get, platform_set):
+    """os.get_inheritable and os.set_inheritable that a loopback socket answers itself (the platform's say
+    every descriptor is inheritable: Emscripten keeps no close-on-exec flag)."""
+
+    def get_inheritable(fd, /):
+        endpoint = network.endpoint_of(fd)
+        return platform_get(fd) if endpoint is None else endpoint.inheritable
+
+    def set_inheritable(fd, inheritable, /):
+        endpoint = network.endpoint_of(fd)
+        if endpoint is None:
+            return platform_set(fd, inheritable)
+        endpoint.inheritable = bool(inheritable)
+
+    get_inheritable.__doc__, set_inheritable.__doc__ = platform_get.__doc__, platform_set.__doc__
+    return get_inheritable, set_inheritable
 
 
 def is_installed():

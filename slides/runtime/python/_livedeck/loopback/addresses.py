@@ -226,7 +226,7 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     for af, ip in resolve(host, family, flags):
         address = sockaddr(af, ip, number)
         if af == AF_INET6:
-            address = address[:3] + (_scope_id(_host_text(host)),)
+            address = address[:3] + (_scope_id(None if host is None else _host_text(host)),)
         for socktype, protocol in kinds:
             found.append((af, socktype, protocol, canonname, address))
             canonname = ""  # only the first entry carries it

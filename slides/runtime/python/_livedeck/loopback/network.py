@@ -37,6 +37,7 @@ class Endpoint:
     """What a socket is inside the machine; stream.py and datagram.py say how each kind behaves."""
 
     kind = None  # "stream" or "dgram"
+    inheritable = False  # as CPython makes every socket (PEP 446); Emscripten keeps no FD_CLOEXEC to ask
 
     def __init__(self, family, proto):
         self.family = family
