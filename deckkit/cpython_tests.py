@@ -20,6 +20,7 @@ the control must pass in the cell, except those of ACCELERATOR_FIXES and those t
 (PLATFORM_LIMITS: a new process, an AF_UNIX socket's file on disk), each told by its own cause.
 """
 
+import fnmatch
 import json
 import os
 import resource
@@ -67,11 +68,26 @@ class Limit:
                 or ".".join(test.split(".")[-2:]) in self.tests)
 
 
+# Tests the cell does not run, as they would wait there forever: Class.method (a pattern) → (limit, why).
+_PIPES = "its loop waits for the end of a pipe, which Emscripten's pipes never report"
+NEVER_END = {f"*EventLoopTests.{method}": ("pipes", _PIPES) for method in (
+    "test_read_pipe", "test_read_pty_output", "test_write_pipe", "test_write_pipe_disconnect_on_close",
+    "test_write_pty", "test_bidirectional_pty", "test_unclosed_pipe_transport")}
+NOT_RUN_SAYS = "not run in the cell: "
+
+
+def never_ends(test) -> tuple | None:
+    """(limit, why) if *test* (an id) is one of NEVER_END's."""
+    name = ".".join(test.split(".")[-2:])
+    return next((why for pattern, why in NEVER_END.items() if fnmatch.fnmatchcase(name, pattern)), None)
+
+
 # Each told by its own cause, never by a word a failure happens to mention: a limit that swallowed every
 # failure mentioning "socket" hid the loopback's bugs.
 PLATFORM_LIMITS = {
     # another interpreter (test.support's assert_python_ok), os.fork()
     "processes": Limit("need a new process", skips=("requires subprocess support", "requires working os.fork()")),
+    "pipes": Limit("need a pipe's end (os.pipe, a pty)"),  # NEVER_END's
     # the loopback's AF_UNIX names are not files: bind() makes none, so none is in the way, nor to remove
     "unix-files": Limit("need an AF_UNIX socket's file on disk", tests=(
         "SelectorEventLoopUnixSocketTests.test_create_unix_server_existing_path_nonsock",
@@ -98,6 +114,8 @@ def why_not_asked(test, detail) -> str | None:
     *_, cls, method = test.split(".")
     if cls.startswith("C") and method in ACCELERATOR_FIXES:
         return ACCELERATOR_FIXES[method]
+    if detail.startswith(NOT_RUN_SAYS) and never_ends(test):
+        return never_ends(test)[0]
     return next((key for key, limit in PLATFORM_LIMITS.items() if limit.tells(test, detail)), None)
 
 # The program run in the control and in the cell: {root} finds the test package, {names} what to run.
@@ -111,6 +129,21 @@ from test.support import threading_helper
 threading_helper.can_start_thread = True  # false on Emscripten; the cell's threads are green threads
 names = {names!r}
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
+NOT_RUN = {not_run!r}  # Class.method (a pattern) → why it is not run here (it would wait forever)
+
+def each(tests):
+    for test in tests:
+        if isinstance(test, unittest.TestSuite):
+            yield from each(test)
+        else:
+            yield test
+
+import fnmatch
+for test in each(suite):
+    name = ".".join(test.id().split(".")[-2:])
+    why = next((why for pattern, why in NOT_RUN.items() if fnmatch.fnmatchcase(name, pattern)), None)
+    if why:
+        setattr(test, test._testMethodName, unittest.skip(why)(getattr(test, test._testMethodName)))
 import asyncio
 print("{mark}" + json.dumps(["(asyncio)", "info", asyncio.__file__]), flush=True)  # whose asyncio ran
 
@@ -166,10 +199,11 @@ if not os.path.isdir(ROOT):
 
 
 def program(names, root=None, also=()) -> str:
-    """The program that runs *names*: from the test package under *root* (else fetched, in the cell),
-    with the folders *also* next on sys.path."""
+    """The program that runs *names*: from the test package under *root* (else fetched, in the cell, which
+    does not run NEVER_END's tests), with the folders *also* next on sys.path."""
     fetch = f"ROOT = {str(root)!r}" if root else FETCH_IN_CELL.format(zip_url=ZIP_URL)
-    return PROGRAM.format(fetch=fetch, also=[str(path) for path in also], names=list(names), mark=MARK)
+    return PROGRAM.format(fetch=fetch, also=[str(path) for path in also], names=list(names), mark=MARK,
+                          not_run={} if root else {k: NOT_RUN_SAYS + why for k, (_, why) in NEVER_END.items()})
 
 
 # --- the scratch folder ----------------------------------------------------------------------------

@@ -108,3 +108,17 @@ def test_a_failure_is_told_a_platform_limit_by_its_cause_only():
     unix = "test.test_asyncio.test_server.UnixServerCleanupTests.test_unix_server_cleanup_gone"
     assert cpython_tests.why_not_asked(unix, "FileNotFoundError: [Errno 44] No such file or directory") == "unix-files"
 
+
+
+def test_the_cell_does_not_run_the_tests_that_would_wait_forever_there_and_counts_them(test_package, monkeypatch):
+    monkeypatch.setitem(cpython_tests.NEVER_END, "T.test_sub*", ("pipes", "it waits"))
+    code = cpython_tests.program(["test.test_sample"])  # the cell's program: it fetches the package
+    code = code.replace(code[code.index("import io, zipfile"):code.index("sys.path[:0]")],
+                        f"ROOT = {str(test_package)!r}\n")
+    results, problem = cpython_tests.run_native(sys.executable, code, {})
+    outcome, detail = results["test.test_sample.T.test_subtests"]
+    assert (outcome, detail) == ("skip", "not run in the cell: it waits")
+    assert cpython_tests.why_not_asked("test.test_sample.T.test_subtests", detail) == "pipes"
+    assert results["test.test_sample.T.test_guards_lifted"] == ("pass", "")
+    control = cpython_tests.program(["test.test_sample"], test_package)  # the control runs it
+    assert cpython_tests.run_native(sys.executable, control, {})[0]["test.test_sample.T.test_subtests"][0] == "fail"
