@@ -17,7 +17,8 @@ own, `dpkg-deb -x`. A reference only: nothing else in the project needs them.
 
 The cell has sockets, the loopback network's (slides/runtime/python/_livedeck/loopback/). Every test passing in
 the control must pass in the cell, except those of ACCELERATOR_FIXES and those that need what the cell lacks
-(PLATFORM_LIMITS: a new process, an AF_UNIX socket's file on disk), each told by its own cause.
+(PLATFORM_LIMITS: a new process, POSIX signals, a pipe's end, an AF_UNIX socket's file on disk), each told
+by its own cause.
 """
 
 import fnmatch
@@ -86,8 +87,13 @@ def never_ends(test) -> tuple | None:
 # failure mentioning "socket" hid the loopback's bugs.
 PLATFORM_LIMITS = {
     # another interpreter (test.support's assert_python_ok), os.fork()
-    "processes": Limit("need a new process", skips=("requires subprocess support", "requires working os.fork()")),
-    "pipes": Limit("need a pipe's end (os.pipe, a pty)"),  # NEVER_END's
+    "processes": Limit("need a new process", skips=("requires subprocess support", "requires working os.fork()",
+                                                    "No module named '_multiprocessing'")),
+    # POSIX signals: signal.set_wakeup_fd takes no loopback socket (its fd is not non-blocking to the platform)
+    "signals": Limit("need POSIX signals", skips=("need signal.setitimer()",), errors=("RuntimeError: the fd ",)),
+    # NEVER_END's, and what Emscripten has not: named FIFOs, ptys
+    "pipes": Limit("need a pipe's end, a FIFO or a pty", skips=("requires os.mkfifo()", "need os.openpty()"),
+                   errors=("AttributeError: module 'os' has no attribute 'mkfifo'",)),
     # the loopback's AF_UNIX names are not files: bind() makes none, so none is in the way, nor to remove
     "unix-files": Limit("need an AF_UNIX socket's file on disk", tests=(
         "SelectorEventLoopUnixSocketTests.test_create_unix_server_existing_path_nonsock",

@@ -105,6 +105,8 @@ def test_a_failure_is_told_a_platform_limit_by_its_cause_only():
         assert cpython_tests.why_not_asked(test, detail) is None, detail
     assert cpython_tests.why_not_asked(test, "requires subprocess support") == "processes"
     assert cpython_tests.why_not_asked(test, "requires working os.fork()") == "processes"
+    assert cpython_tests.why_not_asked(test, "Traceback …\nRuntimeError: the fd 4 must be in non-blocking mode") == "signals"
+    assert cpython_tests.why_not_asked(test, "need os.openpty()") == "pipes"
     unix = "test.test_asyncio.test_server.UnixServerCleanupTests.test_unix_server_cleanup_gone"
     assert cpython_tests.why_not_asked(unix, "FileNotFoundError: [Errno 44] No such file or directory") == "unix-files"
 
