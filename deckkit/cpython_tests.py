@@ -124,6 +124,25 @@ def why_not_asked(test, detail) -> str | None:
         return never_ends(test)[0]
     return next((key for key, limit in PLATFORM_LIMITS.items() if limit.tells(test, detail)), None)
 
+# In the cell only: NEVER_END's tests are skipped there (the pattern → why).
+NOT_RUN_BLOCK = '''\
+NOT_RUN = {!r}  # Class.method (a pattern) → why it is not run here (it would wait forever)
+
+def each(tests):
+    for test in tests:
+        if isinstance(test, unittest.TestSuite):
+            yield from each(test)
+        else:
+            yield test
+
+import fnmatch
+for case in each(suite):
+    name = ".".join(case.id().split(".")[-2:])
+    why = next((why for pattern, why in NOT_RUN.items() if fnmatch.fnmatchcase(name, pattern)), None)
+    if why:
+        setattr(case, case._testMethodName, unittest.skip(why)(getattr(case, case._testMethodName)))
+'''
+
 # The program run in the control and in the cell: {root} finds the test package, {names} what to run.
 PROGRAM = '''\
 import json, os, sys, unittest
@@ -135,22 +154,7 @@ from test.support import threading_helper
 threading_helper.can_start_thread = True  # false on Emscripten; the cell's threads are green threads
 names = {names!r}
 suite = unittest.defaultTestLoader.loadTestsFromNames(names)
-NOT_RUN = {not_run!r}  # Class.method (a pattern) → why it is not run here (it would wait forever)
-
-def each(tests):
-    for test in tests:
-        if isinstance(test, unittest.TestSuite):
-            yield from each(test)
-        else:
-            yield test
-
-import fnmatch
-for test in each(suite):
-    name = ".".join(test.id().split(".")[-2:])
-    why = next((why for pattern, why in NOT_RUN.items() if fnmatch.fnmatchcase(name, pattern)), None)
-    if why:
-        setattr(test, test._testMethodName, unittest.skip(why)(getattr(test, test._testMethodName)))
-import asyncio
+{not_run}import asyncio
 print("{mark}" + json.dumps(["(asyncio)", "info", asyncio.__file__]), flush=True)  # whose asyncio ran
 
 class Result(unittest.TestResult):
@@ -209,7 +213,8 @@ def program(names, root=None, also=()) -> str:
     does not run NEVER_END's tests), with the folders *also* next on sys.path."""
     fetch = f"ROOT = {str(root)!r}" if root else FETCH_IN_CELL.format(zip_url=ZIP_URL)
     return PROGRAM.format(fetch=fetch, also=[str(path) for path in also], names=list(names), mark=MARK,
-                          not_run={} if root else {k: NOT_RUN_SAYS + why for k, (_, why) in NEVER_END.items()})
+                          not_run="" if root else NOT_RUN_BLOCK.format(
+                              {k: NOT_RUN_SAYS + why for k, (_, why) in NEVER_END.items()}))
 
 
 # --- the scratch folder ----------------------------------------------------------------------------
