@@ -96,19 +96,29 @@ def install():
     network.new_interpreter()
 
 
+def _unix_streams_code():
+    """asyncio.streams' blocks that define open_unix_connection and start_unix_server where socket has
+    AF_UNIX — which this platform's had not when asyncio was imported — compiled (at this package's
+    import: the snapshot holds the code, and a restore only runs it)."""
+    from asyncio import streams
+
+    tree = ast.parse(importlib.util.find_spec(streams.__name__).loader.get_source(streams.__name__))
+    blocks = [node for node in tree.body
+              if isinstance(node, ast.If) and ast.unparse(node.test) == "hasattr(socket, 'AF_UNIX')"]
+    return compile(ast.Module(blocks, []), streams.__file__, "exec")
+
+
+_UNIX_STREAMS_CODE = _unix_streams_code()
+
+
 def _define_unix_streams():
-    """asyncio.open_unix_connection and start_unix_server: asyncio.streams defines them only where socket
-    has AF_UNIX, which this platform's had not when asyncio was imported. Its blocks that say so run now."""
+    """asyncio.open_unix_connection and start_unix_server, defined as asyncio.streams defines them."""
     import asyncio
     from asyncio import streams
 
     if hasattr(streams, "start_unix_server"):
         return
-    name = streams.__name__
-    tree = ast.parse(importlib.util.find_spec(name).loader.get_source(name))
-    blocks = [node for node in tree.body
-              if isinstance(node, ast.If) and ast.unparse(node.test) == "hasattr(socket, 'AF_UNIX')"]
-    exec(compile(ast.Module(blocks, []), streams.__file__, "exec"), streams.__dict__)
+    exec(_UNIX_STREAMS_CODE, streams.__dict__)
     for function in ("open_unix_connection", "start_unix_server"):
         setattr(asyncio, function, getattr(streams, function))
     asyncio.__all__ += ("open_unix_connection", "start_unix_server")
