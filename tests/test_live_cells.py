@@ -335,15 +335,14 @@ _LOG_WORKERS = """
 
 
 @pytest.mark.parametrize("program", ["print('first line')\n", "import time\ntime.sleep(0.4)\nprint('late line')\n"])
-def test_a_runs_replacement_restores_once_the_run_is_under_way(deck, page, program):
-    """The interpreter a run takes is replaced by a new standby — asked for only once the run's first message
-    came (its first line) or 0.1 s passed: a worker's start-up beside the first line delayed it on two cores."""
+def test_a_runs_replacement_is_asked_for_once_the_run_is_posted(deck, page, program):
+    """The interpreter a run takes is replaced by a new standby, asked for only once the run is posted to
+    the worker: its start-up (a worker, the build's bytecode shared with it) does not delay the run."""
     deck.wait_standby(timeout=30_000)
     page.evaluate(_LOG_WORKERS)
     deck.set_code(SCRATCH, program)
     deck.run(SCRATCH)
     log = page.evaluate("window.__workerLog")
-    at = lambda name: [time for kind, time in log if kind == name][0]  # noqa: E731
-    assert at("spawn") >= min(at("output"), at("posted run") + 95), log
-    if "late" in program:  # silent for 0.4 s: asked for 0.1 s after the run was posted, before its line
-        assert at("spawn") < at("output"), log
+    kinds = [kind for kind, _ in log]
+    assert "spawn" in kinds and "posted run" in kinds, log
+    assert kinds.index("posted run") < kinds.index("spawn"), log

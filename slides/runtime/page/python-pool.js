@@ -18,9 +18,6 @@ import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 /** @typedef {{runId: number, request: RunRequest, callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Job */
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
-// A run's replacement starts restoring once the run is under way, not beside its first line: on two cores
-// a worker's start-up (its script, Pyodide's wasm instantiated) delayed that line (measured below).
-const UNDERWAY_MS = 100
 // The standard library's bytecode, compiled at build (deckkit/stdlib_bytecode.py).
 const bytecodeUrl = new URL('../pyodide/python_stdlib.bytecode.marshal', import.meta.url)
 
@@ -101,22 +98,12 @@ class PythonWorker {
    * @param {number} runId
    * @param {RunRequest} request
    * @param {RunCallbacks} callbacks
-   * @param {() => void} [onUnderway] called once, when the run's first message comes (its first line, at
-   * best) or UNDERWAY_MS after it was posted, whichever is first
    * @returns {Promise<Outcome>}
    */
-  run(runId, request, { onOutput, onTimeline, onInput }, onUnderway = () => {}) {
+  run(runId, request, { onOutput, onTimeline, onInput }) {
     const mode = this.info?.mode ?? null
-    let timer = 0
-    const underway = () => {
-      clearTimeout(timer)
-      onUnderway()
-      onUnderway = () => {}
-    }
-    timer = setTimeout(underway, UNDERWAY_MS)
     return new Promise((resolve) => {
       this.listeners.set(runId, (data) => {
-        underway()
         if (data.type === 'output') onOutput?.(data.line)
         if (data.type === 'timeline') onTimeline?.(data.svg)
         if (data.type === 'input') onInput?.(data.read)
@@ -126,7 +113,6 @@ class PythonWorker {
         }
       })
       this.abort = () => {
-        underway()
         this.listeners.delete(runId)
         resolve(stoppedOutcome({ mode }))
       }
@@ -224,7 +210,7 @@ export class PythonPool extends EventTarget {
         if (worker !== this.active) return
         this.#setStatus('ready', info)
         this.booted = true
-        if (!this.running) this.#restoreAhead() // else the run asks for it once under way (#pump)
+        if (!this.running) this.#restoreAhead() // else #pump asks for it once the run is posted
         this.#fetchBytecode()
         this.#pump()
       },
@@ -288,7 +274,7 @@ export class PythonPool extends EventTarget {
   }
 
   /** The next fresh interpreter becomes the active one; a new standby restores behind it — unless
-   * *restoreNow* is false: a run has just taken the active one, and its first line comes first. */
+   * *restoreNow* is false: a run has just taken the active one, and is posted to it first. */
   #advance(restoreNow = true) {
     this.active = this.standby ?? this.#spawn('standby')
     this.standby = null
@@ -316,7 +302,7 @@ export class PythonPool extends EventTarget {
     if (!this.active.info && this.standby?.info) [this.active, this.standby] = [this.standby, this.active]
     if (!this.active.info) return null
     const worker = this.active
-    this.#advance(false) // #pump asks for the next standby once the run is under way
+    this.#advance(false) // #pump asks for the next standby once the run is posted
     if (keep) this.kept.set(name, worker)
     return worker
   }
@@ -329,7 +315,12 @@ export class PythonPool extends EventTarget {
     const job = /** @type {Job} */ (this.queue.shift())
     this.running = { job, worker }
     job.callbacks.onStart?.({ mode: worker.info.mode })
-    const result = await worker.run(job.runId, job.request, job.callbacks, () => this.#restoreAhead())
+    const running = worker.run(job.runId, job.request, job.callbacks)
+    // The replacement is asked for once the run is posted: its start-up (a worker, 10 MB of bytecode shared)
+    // no longer stands between Run and the run's message. Held back further (until the run printed), it
+    // made runs 0.3 s apart wait for a restore (invoke bench: 51 or 161 ms, against 41–66 ms).
+    this.#restoreAhead()
+    const result = await running
     if (this.running?.job === job) {
       this.running = null
       // The run's interpreter exits with it (os._exit() or a crash: a kept one too).
