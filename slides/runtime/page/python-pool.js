@@ -316,9 +316,9 @@ export class PythonPool extends EventTarget {
     this.running = { job, worker }
     job.callbacks.onStart?.({ mode: worker.info.mode })
     const running = worker.run(job.runId, job.request, job.callbacks)
-    // The replacement is asked for once the run is posted: its start-up (a worker, 10 MB of bytecode shared)
-    // no longer stands between Run and the run's message. Held back further (until the run printed), it
-    // made runs 0.3 s apart wait for a restore (invoke bench: 51 or 161 ms, against 41–66 ms).
+    // The replacement is asked for once the run is posted: its start-up (a worker, the bytecode shared) does
+    // not stand between Run and the run's message. Held back further, until the run printed (tried twice),
+    // it helped no figure of invoke bench, and the restore started later for runs clicked close together.
     this.#restoreAhead()
     const result = await running
     if (this.running?.job === job) {
