@@ -23,7 +23,7 @@ import time
 import pytest
 
 from deckkit.conformance import cpythons
-from deckkit.demo_runner import run_file
+from deckkit.demo_runner import no_host_loop, run_file
 
 PROGRAMS = {
     # The colleague's report: four tasks created in order, equal sleeps.
@@ -247,7 +247,7 @@ def _wake_order(clock, names):
     async def main():
         await asyncio.gather(*(asyncio.create_task(worker(name)) for name in names))
 
-    with asyncio.Runner(loop_factory=Loop) as runner:
+    with no_host_loop(), asyncio.Runner(loop_factory=Loop) as runner:  # Playwright's, in a whole run
         runner.run(main())
     return "".join(woke)
 
