@@ -1,4 +1,5 @@
 # socket: socket.sendfile() and loop.sock_sendfile() send a file over the loopback, from an offset, a count
+# conformance: timed=no
 import asyncio
 import os
 import socket
