@@ -29,21 +29,19 @@ class Reading(float):
 
     __slots__ = ("number",)
 
-    def __add__(self, other):
-        total = float.__add__(self, other)
+    def _numbered(self, total):
+        """*total* (a sum with this reading) as a Reading of the same number."""
         if total is NotImplemented:
             return total
         total = Reading(total)
         total.number = self.number
         return total
 
+    def __add__(self, other):
+        return self._numbered(float.__add__(self, other))
+
     def __radd__(self, other):
-        total = float.__radd__(self, other)
-        if total is NotImplemented:
-            return total
-        total = Reading(total)
-        total.number = self.number
-        return total
+        return self._numbered(float.__radd__(self, other))
 
     def __reduce__(self):  # pickles, copies and deep-copies as the plain float it reads as
         return float, (float(self),)
