@@ -1,4 +1,5 @@
 # socket: http.server in a thread answers urllib.request on 127.0.0.1
+# conformance: timed=no
 import http.server
 import threading
 import urllib.error

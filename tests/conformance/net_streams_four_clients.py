@@ -25,6 +25,7 @@ async def main():
         started = time.perf_counter()
         answers = await asyncio.gather(*(client(name, port) for name in ["A", "B", "C", "D"]))
         print(answers)
-        print(f"4 clients answered in {time.perf_counter() - started:.1f} s")
+        took = time.perf_counter() - started  # compared within the corpus's tolerance, as every run's time
+        print(f"4 clients answered in {round(took / 0.5)} × 0.5 s")  # together: 1; one after another: 4
 
 asyncio.run(main())
