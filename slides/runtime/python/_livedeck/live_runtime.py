@@ -26,6 +26,7 @@ on Pyodide's loop instead ("compat" mode), without threads.
 import ast
 import asyncio
 import atexit
+import gc
 import inspect
 import linecache
 import sys
@@ -190,12 +191,15 @@ async def run_cell(source, filename, main=None, on_timeline=None):
     """
     if main is None:
         fresh_process.new_seed()  # a new `python script.py`; a kept module is one session going on
-    with script_main.running_as_main(main or script_main.new_main(filename)) as module:
-        return await _run_script(source, filename, module.__dict__, fresh=main is None, on_timeline=on_timeline)
+    # A fresh module is referenced from _run_script's frame only: it can die at the script's exit.
+    return await _run_script(source, filename, main or script_main.new_main(filename), fresh=main is None,
+                             on_timeline=on_timeline)
 
 
-async def _run_script(source, filename, ns, fresh, on_timeline):
+async def _run_script(source, filename, main, fresh, on_timeline):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    ns = main.__dict__
+    previous_main = script_main.enter(main)
     status = 0
     outer = None  # the host's loop and task, put back once the script has ended
     mode = "jspi" if can_run_sync() else "compat"
@@ -238,8 +242,18 @@ async def _run_script(source, filename, ns, fresh, on_timeline):
         if tracer is not None:
             tracer.uninstall()
         trace = tracer.as_dict() if tracer is not None else None
-        # CPython reports never-awaited coroutines when the script's objects die (at <sys>:0).
-        script_errors.end_script(ns if fresh else None)
+        if fresh:
+            # As CPython exits: a collection while __main__ stands, then __main__ goes — its globals stay
+            # as they are — and the shutdown's collection finalizes what only they kept alive.
+            script_main.collect_at_exit()
+            script_main.leave(previous_main)
+            main = ns = None
+            script_main.collect_at_shutdown()
+        else:  # a kept module's session goes on; what its run let go is collected (and reported) now
+            script_main.leave(previous_main)
+            gc.collect()
+        sys.stdout.flush()
+        sys.stderr.flush()
         if outer is not None:
             _return_to_host_loop(*outer)
     return Result(status, elapsed, mode, trace)

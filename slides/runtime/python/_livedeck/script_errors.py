@@ -12,9 +12,7 @@
   warning filters and registries afresh, so a warning shown in one run is shown again in the next.
 """
 
-import gc
 import inspect
-import sys
 import traceback
 import warnings
 
@@ -84,12 +82,3 @@ def new_run():
         warnings.filters[:] = _filters
     warnings.showwarning = warnings._showwarning_orig
     warnings._showwarnmsg_impl = _showwarnmsg_impl
-
-
-def end_script(namespace):
-    """Clear the script's namespace (None: keep it) and collect, as CPython does at exit."""
-    if namespace is not None:
-        namespace.clear()
-    gc.collect()
-    sys.stdout.flush()
-    sys.stderr.flush()

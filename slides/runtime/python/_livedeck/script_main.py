@@ -8,9 +8,9 @@ names fell through to the builtins module, and ``print(__doc__)`` printed its do
 """
 
 import builtins
+import gc
 import sys
 import types
-from contextlib import contextmanager
 from importlib.machinery import SourceFileLoader
 
 
@@ -25,15 +25,36 @@ def new_main(filename):
     return main
 
 
-@contextmanager
-def running_as_main(main):
-    """*main* is ``sys.modules['__main__']`` while the script runs, the interpreter's own after it;
-    ``sys.argv`` is ``[its file]``, as a script run with no arguments has it."""
+def enter(main):
+    """*main* becomes ``sys.modules['__main__']`` while the script runs, with ``sys.argv`` as a script run
+    with no arguments has it (``[its file]``); returns what leave() puts back."""
     previous = sys.modules.get("__main__")
     sys.modules["__main__"] = main
     sys.argv = [main.__file__]
+    return previous
+
+
+def leave(previous):
+    """The interpreter's own ``__main__`` again (*previous*, from enter()): the script's is no longer held."""
+    if previous is not None:
+        sys.modules["__main__"] = previous
+
+
+# CPython's exit collects twice (Py_FinalizeEx): once while __main__ stands, if gc is enabled (gc callbacks
+# see it, and garbage the script left in cycles is finalized then), and once __main__ has gone
+# (finalize_modules), without callbacks: what only the script's globals kept alive is finalized while
+# they still stand — a module's death does not clear its globals. The order of __del__ calls follows.
+
+
+def collect_at_exit():
+    if gc.isenabled():
+        gc.collect()
+
+
+def collect_at_shutdown():
+    callbacks = gc.callbacks[:]
+    gc.callbacks.clear()
     try:
-        yield main
+        gc.collect()
     finally:
-        if previous is not None:
-            sys.modules["__main__"] = previous
+        gc.callbacks[:] = callbacks
