@@ -18,7 +18,8 @@ CPython's code), green threads (green_threads.py: a thread is a stack of its
 own, a blocking call suspends only that stack) and a loopback network (loopback/:
 sockets to 127.0.0.1 and ::1, on which the loop waits). It then runs each cell as
 ``__main__`` in a fresh module (script_main.py) and, as CPython at a script's end, waits for its
-threads. Where the browser lacks JSPI (no ``WebAssembly.Suspending``), blocking
+threads, runs its atexit handlers and lets its objects die as an interpreter's exit does
+(script_shutdown.py). Where the browser lacks JSPI (no ``WebAssembly.Suspending``), blocking
 ``asyncio.run`` cannot work: top-level ``asyncio.run(...)`` calls are then awaited
 on Pyodide's loop instead ("compat" mode), without threads.
 """
@@ -43,6 +44,7 @@ from . import platform_notes
 from . import script_errors
 from . import script_loop
 from . import script_main
+from . import script_shutdown
 from pyodide import webloop
 from pyodide.ffi import can_run_sync
 
@@ -230,32 +232,32 @@ async def _run_script(source, filename, main, fresh, on_timeline):
         _print_exception(error)
         status = 1
     finally:
-        # The script ends as an interpreter exits: its non-daemon threads waited for, then its atexit
-        # handlers (a kept module's session goes on: not yet), with no loop running and no task current.
-        if mode == "jspi":
-            _end_threads()
-        if fresh:
-            atexit._run_exitfuncs()  # each one's error is printed as CPython prints it, and the next runs
-        if mode == "jspi":
-            loopback.end_run()  # its sockets close, as a process's do when it exits
-        elapsed = time.perf_counter() - started
-        if tracer is not None:
-            tracer.uninstall()
-        trace = tracer.as_dict() if tracer is not None else None
-        if fresh:
-            # As CPython exits: a collection while __main__ stands, then __main__ goes — its globals stay
-            # as they are — and the shutdown's collection finalizes what only they kept alive.
-            script_main.collect_at_exit()
-            script_main.leave(previous_main)
-            main = ns = None
-            script_main.collect_at_shutdown()
-        else:  # a kept module's session goes on; what its run let go is collected (and reported) now
-            script_main.leave(previous_main)
-            gc.collect()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        if outer is not None:
-            _return_to_host_loop(*outer)
+        try:
+            # The script ends as an interpreter exits: its non-daemon threads waited for, then its atexit
+            # handlers (a kept module's session goes on: not yet), with no loop running and no task current.
+            if mode == "jspi":
+                _end_threads()
+            if fresh:
+                atexit._run_exitfuncs()  # each one's error is printed as CPython prints it, and the next runs
+            if mode == "jspi":
+                loopback.end_run()  # its sockets close, as a process's do when it exits
+            elapsed = time.perf_counter() - started
+            if tracer is not None:
+                tracer.uninstall()
+            trace = tracer.as_dict() if tracer is not None else None
+            script_shutdown.flush_std_files()
+            if fresh:  # then its objects die as at CPython's exit (script_shutdown.py)
+                script_shutdown.collect_at_exit()
+                script_main.leave(previous_main)
+                main = ns = None
+                script_shutdown.collect_at_shutdown()
+            else:  # a kept module's session goes on; what its run let go is collected (and reported) now
+                script_main.leave(previous_main)
+                gc.collect()
+            script_shutdown.flush_std_files()
+        finally:
+            if outer is not None:
+                _return_to_host_loop(*outer)
     return Result(status, elapsed, mode, trace)
 
 

@@ -8,7 +8,6 @@ names fell through to the builtins module, and ``print(__doc__)`` printed its do
 """
 
 import builtins
-import gc
 import sys
 import types
 from importlib.machinery import SourceFileLoader
@@ -39,22 +38,3 @@ def leave(previous):
     if previous is not None:
         sys.modules["__main__"] = previous
 
-
-# CPython's exit collects twice (Py_FinalizeEx): once while __main__ stands, if gc is enabled (gc callbacks
-# see it, and garbage the script left in cycles is finalized then), and once __main__ has gone
-# (finalize_modules), without callbacks: what only the script's globals kept alive is finalized while
-# they still stand — a module's death does not clear its globals. The order of __del__ calls follows.
-
-
-def collect_at_exit():
-    if gc.isenabled():
-        gc.collect()
-
-
-def collect_at_shutdown():
-    callbacks = gc.callbacks[:]
-    gc.callbacks.clear()
-    try:
-        gc.collect()
-    finally:
-        gc.callbacks[:] = callbacks

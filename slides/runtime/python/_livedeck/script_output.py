@@ -9,7 +9,11 @@ import sys
 
 
 def install():
+    """sys.stdout and sys.__stdout__ (stderr likewise) are one stream, as under ``python -u``: a script
+    that puts ``sys.__stdout__`` back, or the interpreter's exit, writes through the same one."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         raw = io.FileIO(stream.fileno(), "w", closefd=False)
-        setattr(sys, name, io.TextIOWrapper(raw, encoding="utf-8", errors=stream.errors, write_through=True))
+        wrapper = io.TextIOWrapper(raw, encoding="utf-8", errors=stream.errors, write_through=True)
+        setattr(sys, name, wrapper)
+        setattr(sys, f"__{name}__", wrapper)
