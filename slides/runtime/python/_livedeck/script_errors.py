@@ -13,6 +13,8 @@
 """
 
 import inspect
+import linecache
+import sys
 import traceback
 import warnings
 
@@ -69,7 +71,20 @@ def install():
 def _showwarnmsg_impl(msg):
     if is_runtime_file(msg.filename):
         msg.filename, msg.lineno, msg.line, msg.source = "<sys>", 0, None, None
+    elif msg.line is None:
+        _cache_zipped_source(msg.filename)
     _showwarnmsg_of_python(msg)
+
+
+def _cache_zipped_source(filename):
+    """A warning raised in the standard library shows its source line, as CPython's does from the file:
+    Pyodide's library is a zip (/lib/python314.zip/…), which linecache reads only through the module's loader."""
+    if ".zip/" not in filename or filename in linecache.cache:
+        return
+    for module in list(sys.modules.values()):
+        if getattr(module, "__file__", None) == filename:
+            linecache.lazycache(filename, vars(module))
+            return
 
 
 _showwarnmsg_of_python = warnings._showwarnmsg_impl  # what prints a warning (3.14: warnings → _py_warnings)
