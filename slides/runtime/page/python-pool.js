@@ -47,14 +47,21 @@ function snapshotKept() {
 }
 
 class PythonWorker {
-  constructor(query, role) {
+  /**
+   * @param {string} query
+   * @param {string} role
+   * @param {WebAssembly.Module|null} module Pyodide's wasm as an earlier worker compiled it (wasm-module.js)
+   */
+  constructor(query, role, module = null) {
     const url = new URL(workerUrl)
     url.search = query
     url.searchParams.set('role', role) // the standby makes the memory snapshot (snapshot.js)
+    if (module) url.searchParams.set('wasm', 'shared')
     // early-boot.js's hint that no snapshot is kept here yet: stale once a worker kept one.
     if (role !== 'active' && snapshotKept()) url.searchParams.delete('snapshot')
     const early = role === 'active' ? adoptEarlyWorker(url) : null
     this.worker = early?.worker ?? new Worker(url, { type: 'module' })
+    if (module && !early) this.worker.postMessage(toWorker.module(module))
     this.createdAt = early?.at ?? performance.now() // when the worker was asked for (bench reads it)
     /** @type {Map<number, (message: WorkerMessage) => void>} runId → onMessage */
     this.listeners = new Map()
@@ -65,6 +72,8 @@ class PythonWorker {
     this.abort = null
     /** @type {((bytecode: import('../shared/protocol.js').Bytecode) => void)|null} modules this one compiled */
     this.onBytecode = null
+    /** @type {WebAssembly.Module|null} Pyodide's wasm, as this one compiled it (wasm-module.js) */
+    this.module = null
     /** @type {Promise<ReadyMessage>} */
     this.ready = new Promise((resolve, reject) => {
       /** @param {{data: WorkerMessage}} event */
@@ -77,6 +86,8 @@ class PythonWorker {
           reject(new Error(data.reason))
         } else if (data.type === 'bytecode') {
           this.onBytecode?.(data.bytecode)
+        } else if (data.type === 'module') {
+          this.module = data.module
         } else if (data.type === 'crashed') {
           this.crashed = true // Pyodide's fatal error between runs: this worker can run nothing more
         } else {
@@ -158,6 +169,8 @@ export class PythonPool extends EventTarget {
     /** @type {Blob|null|undefined} the library's bytecode compiled at build (null: not fetched yet, or none);
      * a Blob: a worker given it shares its bytes (an ArrayBuffer is copied, 10 MB, on this thread, as a run starts) */
     this.bytecodeBlob = undefined
+    /** @type {WebAssembly.Module|null} Pyodide's wasm, compiled once for every interpreter (wasm-module.js) */
+    this.compiledPyodide = null
     this.active = this.#spawn('active') // fresh: runs the next cell
     /** @type {PythonWorker|null} fresh too: the active one once that has run */
     this.standby = null
@@ -174,7 +187,8 @@ export class PythonPool extends EventTarget {
   }
 
   #spawn(role) {
-    const worker = new PythonWorker(this.query, role)
+    this.compiledPyodide ??= this.active?.module ?? null // the first worker's, once it has compiled it
+    const worker = new PythonWorker(this.query, role, this.compiledPyodide)
     if (this.bytecodeBlob) worker.share({ blob: this.bytecodeBlob })
     if (this.bytecode.size) worker.share({ bytecode: this.bytecode })
     worker.onBytecode = (bytecode) => {

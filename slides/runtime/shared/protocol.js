@@ -142,6 +142,12 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  */
 
 /**
+ * page → worker, worker → page: Pyodide's compiled wasm, which every interpreter of the page instantiates
+ * (worker/wasm-module.js).
+ * @typedef {{type: 'module', module: WebAssembly.Module}} ModuleMessage
+ */
+
+/**
  * page → worker: a line typed for the read *readId* (Enter), or its end of file (Ctrl+D: text null).
  * @typedef {{type: 'stdin', runId: number, readId: number, text: string|null}} StdinMessage
  */
@@ -190,7 +196,7 @@ export const noted = (key, args = []) => ({ stream: 'note', key, args })
  * @typedef {{type: 'crashed'}} CrashedMessage
  */
 
-/** @typedef {ReadyMessage|FailedMessage|OutputMessage|TimelineMessage|InputMessage|DoneMessage|CrashedMessage|BytecodeMessage} WorkerMessage */
+/** @typedef {ReadyMessage|FailedMessage|OutputMessage|TimelineMessage|InputMessage|DoneMessage|CrashedMessage|BytecodeMessage|ModuleMessage} WorkerMessage */
 
 export const toWorker = {
   /** @type {(runId: number, request: RunRequest) => RunMessage} */
@@ -199,6 +205,8 @@ export const toWorker = {
   bytecode: (shared) => ({ type: 'bytecode', ...shared }),
   /** @type {(runId: number, readId: number, text: string|null) => StdinMessage} */
   stdin: (runId, readId, text) => ({ type: 'stdin', runId, readId, text }),
+  /** @type {(module: WebAssembly.Module) => ModuleMessage} */
+  module: (module) => ({ type: 'module', module }),
 }
 
 export const fromWorker = {
@@ -218,6 +226,8 @@ export const fromWorker = {
   crashed: () => ({ type: 'crashed' }),
   /** @type {(bytecode: Bytecode) => BytecodeMessage} */
   bytecode: (bytecode) => ({ type: 'bytecode', bytecode }),
+  /** @type {(module: WebAssembly.Module) => ModuleMessage} */
+  module: (module) => ({ type: 'module', module }),
 }
 
 // ---- Window ↔ window (the deck's BroadcastChannel: shared-pool.js, cell-sync.js) ----

@@ -1,6 +1,7 @@
 // Web Worker: one Pyodide interpreter that runs live cells one at a time and
 // streams their output line by line, as Python prints it. What it receives and sends
-// (run, stdin → ready, failed, output, timeline, input, done, crashed) is declared in ../shared/protocol.js.
+// (run, stdin, module → ready, failed, output, timeline, input, done, crashed, bytecode, module) is declared in
+// ../shared/protocol.js.
 // A run with a grader (an exercise, see exercise.js) is graded after it ran (grader.py), from the
 // lines it printed, its timeline's trace and its code; its outcome then carries the verdict.
 
@@ -10,9 +11,11 @@ import { RUNTIME_MODULES } from './python-package.js'
 import { readTimeZoneAgain } from './time-zone.js'
 import { PRELOAD, keptSnapshot, memorySnapshot, restore, servedSnapshot, snapshotName, writeSnapshot } from './snapshot.js'
 import { answerWithKeptStdlib, keepStdlib, keptStdlib } from './stdlib.js'
+import { moduleArrived, shareCompiledModule } from './wasm-module.js'
 import { fromWorker, noted, outcome, printed } from '../shared/protocol.js'
 
 const params = new URL(self.location.href).searchParams
+shareCompiledModule(params.get('wasm') === 'shared')
 const base = new URL('../', self.location.href) // dist/
 const OUTPUT_LINE_CAP = 2000 // lines per run; beyond this the page would crawl
 // The standard library's archive with its files stored whole, in dist/stdlib/ (deckkit/stdlib_archive.py):
@@ -253,6 +256,7 @@ function shareBytecode() {
 const queue = []
 let busy = false
 self.onmessage = async ({ data }) => {
+  if (data.type === 'module') return moduleArrived(data.module) // awaited by the boot: not queued behind it
   if (data.type === 'stdin') return typed(data)
   if (data.type !== 'run' && data.type !== 'bytecode') return
   queue.push(data) // in order: bytecode given before a run serves its imports
