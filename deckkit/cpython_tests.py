@@ -120,9 +120,10 @@ def why_not_asked(test, detail) -> str | None:
     *_, cls, method = test.split(".")
     if cls.startswith("C") and method in ACCELERATOR_FIXES:
         return ACCELERATOR_FIXES[method]
-    if detail.startswith(NOT_RUN_SAYS) and never_ends(test):
-        return never_ends(test)[0]
+    if detail.startswith(NOT_RUN_SAYS) and (not_run := never_ends(test)):
+        return not_run[0]
     return next((key for key, limit in PLATFORM_LIMITS.items() if limit.tells(test, detail)), None)
+
 
 # In the cell only: NEVER_END's tests are skipped there (the pattern → why).
 NOT_RUN_BLOCK = '''\

@@ -111,7 +111,6 @@ def test_a_failure_is_told_a_platform_limit_by_its_cause_only():
     assert cpython_tests.why_not_asked(unix, "FileNotFoundError: [Errno 44] No such file or directory") == "unix-files"
 
 
-
 def test_the_cell_does_not_run_the_tests_that_would_wait_forever_there_and_counts_them(test_package, monkeypatch):
     monkeypatch.setitem(cpython_tests.NEVER_END, "T.test_sub*", ("pipes", "it waits"))
     code = cpython_tests.program(["test.test_sample"])  # the cell's program: it fetches the package

@@ -311,7 +311,6 @@ def test_without_the_builds_bytecode_a_module_a_run_compiled_is_not_compiled_aga
     assert second == 0
 
 
-
 def test_later_interpreters_instantiate_the_first_ones_compiled_pyodide(deck, page):
     """Pyodide's wasm is compiled once per page: the first worker hands its module to the page, every later
     one instantiates it (wasm-module.js) — and shares its code, which the first run of each used to
@@ -324,6 +323,7 @@ def test_later_interpreters_instantiate_the_first_ones_compiled_pyodide(deck, pa
         deck.set_code(SCRATCH, f"import sys\nprint({text!r}, sys.version_info[:2])\n")
         deck.run(SCRATCH)
         assert deck.output(SCRATCH).strip() == f"{text} (3, 14)"
+
 
 # When the page starts each new Python worker; when it posts the run to the worker that runs next, and when
 # that one's messages were sent its way (their events' time stamps: before the pool's handler runs).

@@ -10,7 +10,6 @@ A descriptor that is not a loopback socket (a pipe, a file) is asked the platfor
 ``select`` without waiting; while any is watched, a wait looks again every ``POLL_INTERVAL``.
 """
 
-import functools
 import math
 import select as _platform_select
 import time
@@ -114,18 +113,9 @@ def _timeout_seconds(timeout, scale=1.0):
     return timeout * scale
 
 
-class _Builtin:
-    """A function that stays one as a class attribute, as a builtin does: it binds no ``self``
-    (selectors.SelectSelector keeps ``_select = select.select`` and calls ``self._select(r, w, x, t)``)."""
-
-    def __init__(self, function):
-        functools.update_wrapper(self, function)
-
-    def __call__(self, *args, **kwargs):
-        return self.__wrapped__(*args, **kwargs)
-
-
-@_Builtin
+# A staticmethod, as a builtin is: it binds no ``self`` as a class attribute (selectors.SelectSelector keeps
+# ``_select = select.select`` and calls ``self._select(r, w, x, t)``), and it is called as a function.
+@staticmethod
 def select(rlist, wlist, xlist, timeout=None):
     """select.select over loopback sockets (and any other descriptor)."""
     if timeout is not None:
