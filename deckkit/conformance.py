@@ -464,7 +464,7 @@ def run_corpus(page, base_url, programs=None, on_result=None, records: Path = RE
     live_version = {program.name: live_python_for(program, recorded[program.name]) for program in programs}
     with ThreadPoolExecutor(1) as background:
         live_runs = background.submit(run_cpython_all, programs, lambda p: live_version[p.name])  # while the deck boots
-        deck = DeckDriver.open(page, base_url, DECK).wait_python_ready()
+        deck = DeckDriver.open(page, base_url, DECK).wait_python_ready().wait_settled()
         labels = DeckLabels(deck.labels())
         live = live_runs.result()  # done before the deck's runs: they are timed, on a shared CPU
         deck_runs = {}

@@ -17,7 +17,7 @@ CELL = "await_coroutine"  # a cell whose code these tests replace
 
 @pytest.fixture(scope="module")
 def deck(module_contexts):
-    return module_contexts.open_deck("asyncio.ko")
+    return module_contexts.open_deck("asyncio.ko").wait_settled()  # some runs are timed
 
 
 def run_live(deck, source, keep=False):

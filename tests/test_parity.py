@@ -15,7 +15,7 @@ import pytest
 from deckkit.paths import demo_files, runtime_modules
 from deckkit.demo_runner import no_host_loop, run_demo
 from deckkit.expectations import expected
-from tests.transcripts import normalise
+from tests.transcripts import assert_same_output, normalise
 
 def comparable(name, text):
     text = normalise(text)
@@ -26,17 +26,16 @@ def comparable(name, text):
     return text.strip()
 
 
-@pytest.fixture(scope="module", params=["cold", "served", "kept"])
+@pytest.fixture(scope="module", params=["cold", "served"])
 def deck(request, module_contexts):
-    """The deck with its interpreter booted cold, or restored from a memory snapshot: the one the deck
-    was built with (a first open), or the browser's copy of it (a reopen)."""
+    """The deck with its interpreters booted cold, or restored from memory snapshots: the first run takes
+    the one the deck was built with (a first open), every later run one restored from the browser's copy of
+    it (a reopen restores from that copy too)."""
     deck = module_contexts.open_deck("asyncio.en", "?snapshots=off" if request.param == "cold" else "")
-    if request.param == "kept":
-        deck.wait_standby(snapshot="copied")
-        deck.page.reload()
-        deck.wait_python_ready()
     assert deck.active_snapshot() == {"cold": "none"}.get(request.param, request.param)
-    yield deck
+    if request.param == "served":
+        deck.wait_standby(snapshot="copied")
+    yield deck.wait_settled()  # the runs are timed: none shares the CPU with the page's start-up
     deck.page.context.close()  # the next parameter boots in a context of its own
 
 
@@ -52,12 +51,15 @@ def test_demo_in_the_deck_prints_what_cpython_prints(deck, name):
         return tuple(comparable(name, "\n".join(line.text for line in lines if line.stream == stream))
                      for stream in ("stdout", "stderr"))
 
-    # A mismatch is run again, once, as the conformance corpus does: on a two-core machine shared with
-    # other work a timer may fire 50 ms late and "2.0 s" print as "2.1 s"; a real difference shows again.
+    # The same text, each figure in seconds within 0.1 s (tests/transcripts.py): with snapshots off, every run
+    # shares two cores with the next interpreter's cold boot (seconds of CPU), and a timer may fire 50 ms late.
+    # A mismatch is run again, once, as the conformance corpus does; a real difference shows again.
     got = printed()
-    if got != want:
+    try:
+        assert_same_output(got[0].splitlines(), want[0].splitlines())
+    except AssertionError:
         got = printed()
-    assert got[0] == want[0]
+        assert_same_output(got[0].splitlines(), want[0].splitlines())
     assert got[1] == want[1]
 
 
@@ -78,9 +80,11 @@ PROBES = {
     "time.sleep blocks the loop": (
         "import asyncio, time\nasync def nap(log):\n    time.sleep(0.3)\n    log.append(round(asyncio.get_running_loop().time(), 1))\n"
         "async def main():\n    log = []\n    t0 = asyncio.get_running_loop().time()\n"
-        "    await asyncio.gather(nap(log), nap(log))\n    print(round(asyncio.get_running_loop().time() - t0, 1))\n"
+        # In naps of 0.3 s (CPython: one after the other, 2; plain Pyodide: together, 1), not to 0.1 s: a
+        # boundary 50 ms away flipped under load, 0.6 printing as 0.7 (deckkit/conformance.py's rule).
+        "    await asyncio.gather(nap(log), nap(log))\n    print(round((asyncio.get_running_loop().time() - t0) / 0.3))\n"
         "asyncio.run(main())\n",
-        "0.6",
+        "2",
     ),
 }
 

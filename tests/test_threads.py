@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from deckkit.paths import DEMOS
+from tests.transcripts import SECONDS, assert_same_output
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +39,8 @@ def cpython(source, tmp_path, at_least=(3, 11)):
 
 @pytest.fixture(scope="module")
 def deck(module_contexts):
-    """The Korean deck, shared by the module's tests."""
-    return module_contexts.open_deck("asyncio.ko")
+    """The Korean deck, shared by the module's tests; its runs are timed, so it has settled."""
+    return module_contexts.open_deck("asyncio.ko").wait_settled()
 
 
 def run_live(deck, source, cell=SCRATCH, timeout=30_000):
@@ -54,19 +55,8 @@ def stream(lines, name):
     return [line.text for line in lines if line.stream == name]
 
 
-NUMBER = re.compile(r"\d+\.\d+")
-
-
-def assert_same_output(live, cpython_lines, tolerance=0.1):
-    """The same lines; their decimal figures (seconds) within *tolerance*."""
-    assert [NUMBER.sub("#", line) for line in live] == [NUMBER.sub("#", line) for line in cpython_lines]
-    for ours, theirs in zip(live, cpython_lines):
-        for a, b in zip(NUMBER.findall(ours), NUMBER.findall(theirs)):
-            assert abs(float(a) - float(b)) <= tolerance + 1e-9, (ours, theirs)
-
-
 def seconds(line):
-    return float(NUMBER.findall(line)[-1])
+    return float(SECONDS.findall(line)[-1])
 
 
 def test_to_thread_fixes_the_blocking_pitfall_as_in_cpython(deck, tmp_path):
