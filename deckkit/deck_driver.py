@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 READY_TIMEOUT_MS = 60_000
 RUN_TIMEOUT_MS = 30_000
-SLIDE_TRANSITION_MS = 200
 
 # Records when each output line appears, relative to the last Run click on that cell.
 _LINE_CLOCK = """
@@ -66,6 +65,20 @@ async ([name, code, timeoutMs]) => {
 """
 
 # The deck's labels that a cell prints as notes, with the counted ones filled in.
+_GOTO_SLIDE = """
+async (number) => {
+  location.hash = `#${number}`
+  // A window the browser does not paint (hidden) gets no frames: 100 ms stands for one there.
+  const frame = () => new Promise((resolve) => { requestAnimationFrame(resolve); setTimeout(resolve, 100) })
+  for (let tries = 0; document.querySelector('.bespoke-marp-active section')?.id !== number; tries++) {
+    if (tries > 100) throw new Error(`slide ${number} did not become the active one`)
+    await frame()
+  }
+  await frame()
+  await frame()
+}
+"""
+
 _LABELS = """
 () => {
   const text = window.liveDeck.labels
@@ -176,13 +189,15 @@ class DeckDriver:
         ))
 
     def goto_slide(self, number):
-        self.page.evaluate(f"location.hash = '#{number}'")
-        self.page.wait_for_function(f"location.hash === '#{number}'")
-        self.page.wait_for_timeout(SLIDE_TRANSITION_MS)
+        """Until slide *number* is the active one and has been laid out and painted (two frames: what
+        watches it — its cells' observers, the editor's mount — has run); the deck has no transitions."""
+        self.page.evaluate(_GOTO_SLIDE, str(number))
 
     def show(self, name):
         """Go to the cell's slide and clock its output lines from now on; returns the cell's locator."""
         self.goto_slide(self.slide_of(name))
+        # Right after the page opened, the deck may not have built the cell's controls yet.
+        self.page.wait_for_selector(f'.live-cell[data-demo="{name}"] [data-action=run]', state="attached")
         self.page.evaluate(_LINE_CLOCK, name)
         return self.cell(name)
 

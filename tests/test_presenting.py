@@ -60,7 +60,8 @@ def test_the_navigation_bar_shown_by_a_moving_mouse_covers_no_live_cell(page, ba
         page.mouse.move(640, 360)
         page.mouse.move(650, 370)
         page.wait_for_function("!document.querySelector('.bespoke-marp-inactive')")
-        page.wait_for_timeout(250)  # the bar fades in
+        # The bar fades in (its place is set from the start).
+        page.wait_for_function("getComputedStyle(document.querySelector('.bespoke-marp-osc')).opacity > 0.5")
         overlaps = page.evaluate(
             """() => {
               const bar = document.querySelector('.bespoke-marp-osc').getBoundingClientRect()
