@@ -64,7 +64,7 @@ async ([name, code, timeoutMs]) => {
 }
 """
 
-# The deck's labels that a cell prints as notes, with the counted ones filled in.
+# Go to a slide; resolves once it is the active one and two frames have painted it.
 _GOTO_SLIDE = """
 async (number) => {
   location.hash = `#${number}`
@@ -79,6 +79,7 @@ async (number) => {
 }
 """
 
+# The deck's labels that a cell prints as notes, with the counted ones filled in.
 _LABELS = """
 () => {
   const text = window.liveDeck.labels
