@@ -28,9 +28,9 @@ def comparable(name, text):
 
 @pytest.fixture(scope="module", params=["cold", "served"])
 def deck(request, module_contexts):
-    """The deck with its interpreters booted cold, or restored from memory snapshots: the first run takes
-    the one the deck was built with (a first open), every later run one restored from the browser's copy of
-    it (a reopen restores from that copy too)."""
+    """The deck with its interpreters booted cold, or restored from memory snapshots: the first two runs take
+    ones restored from the snapshot the deck was built with (a first open; the second keeps the browser's copy
+    of it), every later run one restored from that copy (as a reopen does)."""
     deck = module_contexts.open_deck("asyncio.en", "?snapshots=off" if request.param == "cold" else "")
     assert deck.active_snapshot() == {"cold": "none"}.get(request.param, request.param)
     if request.param == "served":

@@ -224,7 +224,7 @@ export class PythonPool extends EventTarget {
         if (worker !== this.active) return
         this.#setStatus('ready', info)
         this.booted = true
-        if (!this.running) this.#restoreAhead() // else #pump asks for it once the run is posted
+        if (!this.queue.length) this.#restoreAhead() // else #pump asks for it once the run is posted
         this.#fetchBytecode()
         this.#pump()
       },
@@ -279,10 +279,11 @@ export class PythonPool extends EventTarget {
     this.running.worker.type(this.running.job.runId, readId, text)
   }
 
-  /** A standby restores behind the active interpreter — only once Python has booted: both at once
-   * would halve the speed of the first boot on a two-core laptop. */
+  /** A standby restores behind the active interpreter — one restore at a time: only once the active one is
+   * ready. Two at once halve each one's speed on a two-core laptop (the first boot, or the third of three runs
+   * in a row waiting for its interpreter), and two cold boots would both write the snapshot they made. */
   #restoreAhead() {
-    if (!this.booted || this.standby) return
+    if (!this.booted || this.standby || !this.active.info) return
     this.standby = this.#spawn('standby')
     this.standby.ready.then(() => this.#pump(), () => {}) // a queued run may take it first
   }
