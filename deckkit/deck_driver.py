@@ -168,8 +168,12 @@ class DeckDriver:
         shares two cores with that work and the browser's compiling: on CI, to_thread's second start printed
         0.2 s (CPython 0.0 s). What that first run costs is invoke bench's figure to watch, not a test's."""
         self.wait_standby(timeout=timeout)
-        self.page.wait_for_function("(window.liveDeck.pool.pool ?? window.liveDeck.pool).bytecodeBlob", timeout=timeout)
+        self.wait_bytecode(timeout=timeout)
         return self
+
+    def wait_bytecode(self, timeout=READY_TIMEOUT_MS):
+        """Until the page holds the library's bytecode the build compiled, which it gives every interpreter."""
+        self.page.wait_for_function("(window.liveDeck.pool.pool ?? window.liveDeck.pool).bytecodeBlob", timeout=timeout)
 
     def active_snapshot(self):
         """Where the active worker's interpreter came from: 'none', 'served', 'copied', 'made'..."""

@@ -296,7 +296,7 @@ def test_no_run_compiles_the_standard_library_the_build_compiled_it(deck, page):
     """Every run gets an interpreter of its own; none compiles a module of the standard library, whose
     bytecode the build made (deckkit/stdlib_bytecode.py) and the page gives every interpreter once
     Python is ready (shared_bytecode.py), as CPython reads __pycache__."""
-    page.wait_for_function("(window.liveDeck.pool.pool ?? window.liveDeck.pool).bytecodeBlob", timeout=30_000)
+    deck.wait_bytecode(timeout=30_000)
     assert _compiled_per_run(deck, 2) == [0, 0]
 
 

@@ -2,9 +2,10 @@
 // `python script.py` gets a new process: a Pyodide worker restored from the snapshot, which
 // ends with its run (nothing a run changes reaches the next). Runs do not wait for a restore:
 // two fresh interpreters are kept ready (the active one, which runs the next cell, and a
-// standby), and the one a run takes is replaced as the run starts; Stop must terminate the
-// worker to end `while True: pass`, and the next fresh one is ready at once. Cells run one at a
-// time (a second cell waits its turn). A `keep` cell keeps its own interpreter across its runs.
+// standby), and the one a run takes is replaced as the run starts, one restore at a time; Stop
+// must terminate the worker to end `while True: pass`, and the next fresh one is ready at once.
+// Cells run one at a time (a second cell waits its turn). A `keep` cell keeps its own
+// interpreter across its runs.
 
 import { outcome, runRequest, stoppedOutcome, toWorker } from '../shared/protocol.js'
 import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
