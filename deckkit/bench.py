@@ -59,7 +59,7 @@ def _run_cell(page, name) -> float:
 
 def _stop_to_ready_s(page, name) -> float:
     deck = DeckDriver(page)
-    deck.wait_standby()
+    deck.wait_settled()
     deck.show(name)
     deck.set_code(name, "while True:\n    pass\n")
     deck.click(name, "run")
@@ -109,14 +109,15 @@ def _run_latency(page) -> dict[str, float]:
     """Run → first line of a run started with Python idle, and of runs started right after another
     (five cells 0.3 s apart: the median of the last four); the interpreters this window holds once they
     settle; and how many interpreters were started (restored or booted) per run."""
-    page.wait_for_function("window.liveDeck.pool.standby?.info", timeout=60_000)
+    DeckDriver(page).wait_settled(timeout=60_000)
     page.wait_for_timeout(1000)
     started = []
     page.on("worker", lambda worker: started.append(worker.url))
     fresh = [page.evaluate(_RUNS_BACK_TO_BACK, [[name], 0])[0] for name in RUN_CELLS[:3]]
     page.wait_for_timeout(1000)
     back_to_back = page.evaluate(_RUNS_BACK_TO_BACK, [RUN_CELLS, 300])
-    page.wait_for_timeout(2000)
+    DeckDriver(page).wait_settled(timeout=60_000)
+    page.wait_for_timeout(500)  # a terminated worker takes a moment to leave page.workers
     runs = len(fresh) + len(back_to_back)
     return {
         "first_line": statistics.median(fresh),

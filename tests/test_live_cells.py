@@ -349,14 +349,59 @@ _LOG_WORKERS = """
 
 
 @pytest.mark.parametrize("program", ["print('first line')\n", "import time\ntime.sleep(0.4)\nprint('late line')\n"])
-def test_a_runs_replacement_is_asked_for_once_the_run_is_posted(deck, page, program):
-    """The interpreter a run takes is replaced by a new standby, asked for only once the run is posted to
-    the worker: its start-up (a worker, the build's bytecode shared with it) does not delay the run."""
-    deck.wait_standby(timeout=30_000)
+def test_a_runs_replacement_restores_as_the_run_ends_not_while_it_runs(deck, page, program):
+    """The pool holds three interpreters at most, a run's own included: the one a run takes is replaced
+    once the run has ended, so no restore shares the two cores with a run started on a settled page."""
+    deck.wait_settled(timeout=30_000)
     page.evaluate(_LOG_WORKERS)
     deck.set_code(SCRATCH, program)
     deck.run(SCRATCH)
-    log = page.evaluate("window.__workerLog")
-    kinds = [kind for kind, _ in log]
-    assert "spawn" in kinds and "posted run" in kinds, log
-    assert kinds.index("posted run") < kinds.index("spawn"), log
+    page.wait_for_function("window.__workerLog.some(([kind]) => kind === 'spawn')", timeout=5_000)
+    log = sorted(page.evaluate("window.__workerLog"), key=lambda entry: entry[1])  # a message is logged after
+    kinds = [kind for kind, _ in log]  # the pool's handler ran (and spawned): its time stamp says when it came
+    assert kinds.index("posted run") < kinds.index("done") < kinds.index("spawn"), log
+
+
+# Three runs, each started as the one before ends: which of the fresh interpreters the settled pool held
+# before the first Run each ran in (-1: one restored meanwhile), and the most interpreters held at a time.
+_THREE_IN_A_ROW = """
+async (names) => {
+  const pool = window.liveDeck.pool.pool ?? window.liveDeck.pool
+  const fresh = [pool.active, ...pool.spares]
+  const ran = []
+  let held = pool.workers.size
+  for (const worker of new Set([...fresh, ...pool.workers])) {
+    const run = worker.run.bind(worker)
+    worker.run = (...args) => {
+      ran.push(fresh.indexOf(worker))
+      held = Math.max(held, pool.workers.size)
+      return run(...args)
+    }
+  }
+  const Worker = window.Worker
+  window.Worker = class extends Worker {
+    constructor(...args) {
+      super(...args)
+      held = Math.max(held, pool.workers.size + 1)
+    }
+  }
+  for (const name of names) {
+    window.liveDeck.cell(name).setCode("print('first line')\\n")
+    await window.liveDeck.cell(name).run()
+  }
+  window.Worker = Worker
+  return { ran, held, fresh: fresh.length }
+}
+"""
+
+
+def test_three_runs_in_a_row_each_find_a_fresh_interpreter_and_the_pool_holds_three(deck, page):
+    """Three fresh interpreters between runs: three runs clicked one after another run in the three the
+    settled pool held, none waits for a restore; the pool never holds more than three."""
+    deck.wait_settled(timeout=30_000)
+    result = page.evaluate(_THREE_IN_A_ROW, ["await_coroutine", "coroutine_object", "await_task"])
+    assert result == {"ran": [0, 1, 2], "held": 3, "fresh": 3}, result
+    for name in ("await_coroutine", "coroutine_object", "await_task"):
+        assert deck.output(name).strip() == "first line"
+    deck.wait_settled(timeout=30_000)  # and three again once the replacements have restored
+    assert page.evaluate("(window.liveDeck.pool.pool ?? window.liveDeck.pool).workers.size") == 3

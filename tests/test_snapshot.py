@@ -69,6 +69,7 @@ def deck_with_snapshot(page, audit, unserved_url):
     assert deck.python_boot() == "cold"
     deck.wait_standby()
     assert page.evaluate("window.liveDeck.pool.standby.info.snapshot") == "made"
+    deck.wait_settled()  # the spare behind it restores from that file: a test may change it once none reads it
     kept = page.evaluate(SNAPSHOTS)
     assert len(kept) == 1 and KEPT_NAME.match(kept[0]), kept
     assert page.evaluate(SIZE, kept[0]) > 1_000_000  # a whole interpreter's heap

@@ -244,7 +244,7 @@ def test_a_reopen_reads_the_standard_library_the_standby_kept_and_asks_the_serve
     assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in asked), asked  # the worker's requests are seen
     assert [u for u in asked if "/stdlib/" in u] == []
     # A damaged copy (cut short) is not used: the server's is fetched, and the standby keeps it again.
-    deck.wait_standby()  # damaged once no restore reads it (a reader's access handle locks the file)
+    deck.wait_settled()  # damaged once no restore reads it (a reader's access handle locks the file)
     page.evaluate(DAMAGE_KEPT_STDLIB, stdlib.stem)
     asked.clear()
     page.reload()

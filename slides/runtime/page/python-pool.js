@@ -1,9 +1,11 @@
 // Python for the whole deck. Every run gets an interpreter no earlier run touched, as
 // `python script.py` gets a new process: a Pyodide worker restored from the snapshot, which
 // ends with its run (nothing a run changes reaches the next). Runs do not wait for a restore:
-// two fresh interpreters are kept ready (the active one, which runs the next cell, and a
-// standby), and the one a run takes is replaced as the run starts, one restore at a time; Stop
-// must terminate the worker to end `while True: pass`, and the next fresh one is ready at once.
+// three fresh interpreters are kept ready (the active one, which runs the next cell, and two
+// spares behind it), so that runs clicked one after another each find one; the pool holds three
+// at most (a run's own included), so the one a run takes is replaced as the run ends, one restore
+// at a time. Stop must terminate the worker to end `while True: pass`, and the next fresh one is
+// ready at once.
 // Cells run one at a time (a second cell waits its turn). A `keep` cell keeps its own
 // interpreter across its runs.
 
@@ -17,6 +19,12 @@ import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 /** @typedef {import('../shared/protocol.js').ReadyMessage} ReadyMessage */
 /** @typedef {import('../shared/protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {{runId: number, request: RunRequest, callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Job */
+
+// Interpreters the pool holds, fresh ones and a run's own (a `keep` cell's aside): all fresh between runs.
+const HELD = 3
+// A run's replacement starts restoring this long after the run ends or is stopped, so that a run clicked
+// right after (Run → Stop → Run, runs one after another) has the two cores to itself: two fresh ones wait.
+const RESTORE_AFTER_RUN_MS = 300
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
 // The standard library's bytecode, compiled at build (deckkit/stdlib_bytecode.py).
@@ -173,18 +181,32 @@ export class PythonPool extends EventTarget {
     /** @type {WebAssembly.Module|null} Pyodide's wasm, compiled once for every interpreter (wasm-module.js) */
     this.compiledPyodide = null
     this.active = this.#spawn('active') // fresh: runs the next cell
-    /** @type {PythonWorker|null} fresh too: the active one once that has run */
-    this.standby = null
+    /** @type {PythonWorker[]} fresh too, in the order they become the active one; the last may be restoring */
+    this.spares = []
     /** @type {Map<string, PythonWorker>} a `keep` cell's name → the interpreter its runs share */
     this.kept = new Map()
     this.booted = false // an interpreter has been ready: fresh ones may restore ahead
+    /** @type {ReturnType<typeof setTimeout>|undefined} a run's replacement, due RESTORE_AFTER_RUN_MS after its end */
+    this.restoreTimer = undefined
     this.#watch(this.active)
+  }
+
+  /** The next fresh interpreter behind the active one (null: none yet). */
+  get standby() {
+    return this.spares[0] ?? null
   }
 
   /** Live interpreters: the fresh ones, the one running, the kept ones. */
   get workers() {
     const running = this.running?.worker
-    return new Set([this.active, this.standby, running, ...this.kept.values()].filter(Boolean))
+    return new Set([this.active, ...this.spares, running, ...this.kept.values()].filter(Boolean))
+  }
+
+  /** Every fresh interpreter the pool keeps is ready, and none runs or restores: what a run finds when
+   * the presenter has talked for a moment (tests and the benchmark wait for it). */
+  get settled() {
+    const fresh = [this.active, ...this.spares]
+    return !this.running && fresh.length === HELD && fresh.every((worker) => worker.info)
   }
 
   #spawn(role) {
@@ -225,7 +247,7 @@ export class PythonPool extends EventTarget {
         if (worker !== this.active) return
         this.#setStatus('ready', info)
         this.booted = true
-        if (!this.queue.length) this.#restoreAhead() // else #pump asks for it once the run is posted
+        if (!this.queue.length) this.#restoreAhead() // else once the queued run has ended
         this.#fetchBytecode()
         this.#pump()
       },
@@ -280,21 +302,36 @@ export class PythonPool extends EventTarget {
     this.running.worker.type(this.running.job.runId, readId, text)
   }
 
-  /** A standby restores behind the active interpreter — one restore at a time: only once the active one is
-   * ready. Two at once halve each one's speed on a two-core laptop (the first boot, or the third of three runs
-   * in a row waiting for its interpreter), and two cold boots would both write the snapshot they made. */
+  /** A spare restores behind the fresh ones while the pool holds fewer than HELD — one restore at a time:
+   * only once every fresh one is ready. Two at once halve each one's speed on a two-core laptop (the first
+   * boot, or a run waiting for its interpreter), and two cold boots would both write the snapshot they made.
+   * While a run runs, it holds one of the HELD: its replacement restores as it ends, not as it starts. */
   #restoreAhead() {
-    if (!this.booted || this.standby || !this.active.info) return
-    this.standby = this.#spawn('standby')
-    this.standby.ready.then(() => this.#pump(), () => {}) // a queued run may take it first
+    if (!this.booted || !this.active.info || this.spares.some((spare) => !spare.info)) return
+    const running = this.running && !this.running.job.request.keep ? 1 : 0 // a kept one is counted apart
+    if (1 + this.spares.length + running >= HELD) return
+    const spare = this.#spawn('standby')
+    this.spares.push(spare)
+    spare.ready.then(
+      () => {
+        this.#pump() // a queued run may take it, posted before the next restore starts
+        this.#restoreAhead()
+      },
+      () => {},
+    )
   }
 
-  /** The next fresh interpreter becomes the active one; a new standby restores behind it — unless
-   * *restoreNow* is false: a run has just taken the active one, and is posted to it first. */
-  #advance(restoreNow = true) {
-    this.active = this.standby ?? this.#spawn('standby')
-    this.standby = null
-    if (restoreNow) this.#restoreAhead()
+  /** A spare restores RESTORE_AFTER_RUN_MS after a run ended (the first of runs in a row: not put off again). */
+  #restoreLater() {
+    this.restoreTimer ??= setTimeout(() => {
+      this.restoreTimer = undefined
+      this.#restoreAhead()
+    }, RESTORE_AFTER_RUN_MS)
+  }
+
+  /** The next fresh interpreter becomes the active one (a new one restores at once if there is none). */
+  #advance() {
+    this.active = this.spares.shift() ?? this.#spawn('standby')
     // Python stays ready while the next fresh interpreter restores (a run waits for it a moment).
     if (!this.booted) this.#setStatus('loading')
     this.#watch(this.active)
@@ -305,6 +342,7 @@ export class PythonPool extends EventTarget {
     worker.terminate()
     for (const [name, kept] of this.kept) if (kept === worker) this.kept.delete(name)
     if (worker === this.active) this.#advance()
+    this.#restoreLater() // its place: a spare restores
   }
 
   /**
@@ -314,11 +352,9 @@ export class PythonPool extends EventTarget {
   #interpreterFor({ request: { keep, name } }) {
     const kept = keep ? this.kept.get(name) : null
     if (kept) return kept
-    // Two restoring at once (runs back to back): whichever is ready first runs it.
-    if (!this.active.info && this.standby?.info) [this.active, this.standby] = [this.standby, this.active]
-    if (!this.active.info) return null
+    if (!this.active.info) return null // spares restore only behind a ready one: none is ready yet
     const worker = this.active
-    this.#advance(false) // #pump asks for the next standby once the run is posted
+    this.#advance()
     if (keep) this.kept.set(name, worker)
     return worker
   }
@@ -331,16 +367,12 @@ export class PythonPool extends EventTarget {
     const job = /** @type {Job} */ (this.queue.shift())
     this.running = { job, worker }
     job.callbacks.onStart?.({ mode: worker.info.mode })
-    const running = worker.run(job.runId, job.request, job.callbacks)
-    // The replacement is asked for once the run is posted: its start-up (a worker, the bytecode shared) does
-    // not stand between Run and the run's message. Held back further, until the run printed (tried twice),
-    // it helped no figure of invoke bench, and the restore started later for runs clicked close together.
-    this.#restoreAhead()
-    const result = await running
+    const result = await worker.run(job.runId, job.request, job.callbacks)
     if (this.running?.job === job) {
       this.running = null
       // The run's interpreter exits with it (os._exit() or a crash: a kept one too).
       if (!job.request.keep || result.retire || worker.crashed) this.#end(worker)
+      else this.#restoreLater() // a `keep` cell's first run took a fresh one
     }
     job.resolve(result)
     this.#pump()

@@ -24,7 +24,7 @@ import { lostOutcome, outcome, runRequest, toWindows } from '../shared/protocol.
 /** @typedef {import('../shared/protocol.js').RunEventMessage} RunEventMessage */
 /** @typedef {{callbacks: RunCallbacks, resolve: (outcome: Outcome) => void}} Handler */
 /** @typedef {{leading: Promise<boolean>}} Leadership */
-/** @typedef {Pick<PythonPool, 'run'|'stop'|'answer'|'addEventListener'|'active'|'standby'|'running'>} Pool */
+/** @typedef {Pick<PythonPool, 'run'|'stop'|'answer'|'addEventListener'|'active'|'standby'|'settled'|'workers'|'running'>} Pool */
 
 const newId = () => Math.random().toString(36).slice(2, 10)
 
@@ -154,6 +154,9 @@ export class SharedPool extends EventTarget {
   get standby() {
     return this.pool?.standby ?? null
   }
+  get settled() {
+    return this.pool?.settled ?? false
+  }
   get running() {
     return this.pool?.running ?? null
   }
@@ -161,7 +164,7 @@ export class SharedPool extends EventTarget {
   /** Live Python workers this window runs (0 unless it leads). */
   get workerCount() {
     if (!this.pool) return 0
-    return new Set([this.pool.active, this.pool.standby, this.pool.running?.worker].filter(Boolean)).size
+    return this.pool.workers.size
   }
 
   #lead() {
