@@ -125,7 +125,8 @@ def shots(c):
 
 @task(help={"rounds": "how many times to measure each figure (medians are printed)",
             "only": "only these figures, comma-separated: link (first opens over 20 and 100 Mbit/s, the bare "
-                    "page's beside), reopen (the deck's first open, reload, new tab)",
+                    "page's beside), reopen (the deck's first open, reload, new tab), runs (Run → first line, "
+                    "Stop → next run done, interpreters held)",
             "against": "with --only: another build's dist/ whose deck is measured in the same rounds (before/after)"})
 def bench(c, rounds=5, only="", against=""):
     """Benchmark the live deck in Chromium: figures as ratios to a bare Pyodide boot in the same run."""

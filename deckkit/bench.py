@@ -254,7 +254,8 @@ def _reopen_round(playwright, base, deck, profile: Path) -> dict[str, float]:
 
 def run_parts(parts=("link",), deck="asyncio.ko", rounds=5, against: Path | None = None):
     """Only some of the figures, in ms (medians of *rounds*, interleaved): "link" (the bare page's cold open and
-    the deck's first open over each link) and "reopen" (the deck's first open, reload and new tab). With
+    the deck's first open over each link), "reopen" (the deck's first open, reload and new tab) and "runs" (Run →
+    first line, Stop → next run done, interpreters held and started per run: counts, not ms). With
     *against* (another build's dist/), its deck is measured too, in the same rounds, from a server of its own:
     a change's before and after under the same load. Returns (label, value, unit) rows."""
     from playwright.sync_api import sync_playwright
@@ -285,17 +286,32 @@ def run_parts(parts=("link",), deck="asyncio.ko", rounds=5, against: Path | None
                     for label, base in bases.items():
                         for name, ms in _reopen_round(p, base, deck, tmp / f"{label}-reopen-{round_}").items():
                             figures[f"{label}: {name}"] = ms
+                if "runs" in parts:
+                    for label, base in bases.items():
+                        for name, value in _runs_round(p, base, deck, tmp / f"{label}-runs-{round_}").items():
+                            figures[f"{label}: {name}"] = value
                 print(f"  round {round_ + 1}: " + ", ".join(f"{k} {v:.0f}" for k, v in figures.items()), flush=True)
                 rows.append(figures)
         for server in servers.values():
             server.shutdown()
     med = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
-    out = [(key, ms, "ms") for key, ms in med.items()]
+    out = [(key, value, "" if key.endswith(("held", "restores")) else "ms") for key, value in med.items()]
     if "link" in parts:
         for link in LINKS:
             out += [(f"{label} over {link.label} / bare", med[f"{label} over {link.label}"] / med[f"bare over {link.label}"],
                      "×") for label in bases]
     return out
+
+
+def _runs_round(playwright, base, deck, profile: Path) -> dict[str, float]:
+    """The deck's runs on a first open, once its start-up work is done: _run_latency's figures, and Stop → next
+    run done in ms."""
+    context, page = _launch(playwright, profile)
+    _deck_ready_ms(page, base, deck)
+    figures = _run_latency(page)
+    figures["stop"] = _stop_to_ready_s(page, "await_coroutine") * 1000
+    context.close()
+    return figures
 
 
 def _boot_marks(page) -> dict[str, float]:
