@@ -245,7 +245,7 @@ async def _run_script(source, filename, main, fresh, on_timeline):
             if tracer is not None:
                 tracer.uninstall()
             trace = tracer.as_dict() if tracer is not None else None
-            script_shutdown.flush_std_files()
+            flushed = script_shutdown.flush_std_files()
             if fresh:  # then its objects die as at CPython's exit (script_shutdown.py)
                 script_shutdown.collect_at_exit()
                 script_main.leave(previous_main)
@@ -254,7 +254,9 @@ async def _run_script(source, filename, main, fresh, on_timeline):
             else:  # a kept module's session goes on; what its run let go is collected (and reported) now
                 script_main.leave(previous_main)
                 gc.collect()
-            script_shutdown.flush_std_files()
+            flushed = script_shutdown.flush_std_files() and flushed
+            if fresh and not flushed:
+                status = script_shutdown.FLUSH_FAILED
         finally:
             if outer is not None:
                 _return_to_host_loop(*outer)

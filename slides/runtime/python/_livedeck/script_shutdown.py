@@ -1,6 +1,7 @@
 """How a script's interpreter exits, after its threads and atexit handlers: CPython's Py_FinalizeEx.
 
-1. ``flush_std_files()``: sys.stdout and sys.stderr flushed, unless the script closed them or set them to None;
+1. ``flush_std_files()``: sys.stdout and sys.stderr flushed, unless the script closed them or set them to None
+   (a flush that raises makes the exit status 120);
 2. ``collect_at_exit()``: a collection while ``__main__`` stands, if gc is enabled — gc callbacks see it, and
    the garbage the script left in cycles is finalized then;
 3. ``__main__`` goes (script_main.leave), its globals not cleared: a module's death does not clear them;
@@ -12,17 +13,51 @@
 
 import gc
 import sys
+import traceback
+import types
+
+# Py_RunMain's exit status when finalizing failed: a std stream's flush raised (whatever status the script gave).
+FLUSH_FAILED = 120
 
 
 def flush_std_files():
+    """Flush sys.stdout and sys.stderr; False if either flush raised. CPython goes on exiting: stdout's
+    error is reported as an unraisable exception, stderr's dropped (there is nowhere left to print it)."""
+    flushed = True
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name, None)
-        if stream is None or getattr(stream, "closed", False):
+        if stream is None or _closed(stream):
             continue
         try:
             stream.flush()
-        except Exception:  # CPython goes on exiting too
-            pass
+        except BaseException as error:
+            flushed = False
+            if name == "stdout":
+                _report_unraisable(error.with_traceback(error.__traceback__.tb_next),  # from the stream's frame on
+                                   "Exception ignored while flushing sys.stdout")
+    return flushed
+
+
+def _closed(stream):
+    try:
+        return bool(stream.closed)
+    except Exception:  # no `closed` (or a broken one): CPython flushes it
+        return False
+
+
+def _report_unraisable(error, message):
+    """As PyErr_FormatUnraisable: sys.unraisablehook's default prints *message*, a colon and the traceback to
+    sys.stderr; a script's own hook gets the same arguments (CPython's type for them cannot be made here)."""
+    hook = sys.unraisablehook
+    try:
+        if hook is sys.__unraisablehook__:
+            print(f"{message}:", file=sys.stderr)
+            traceback.print_exception(error, file=sys.stderr)
+        else:
+            hook(types.SimpleNamespace(exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
+                                       err_msg=message, object=None))
+    except BaseException:  # as CPython's: an error while reporting is dropped
+        pass
 
 
 def collect_at_exit():
