@@ -330,9 +330,11 @@ def _boot_marks(page) -> dict[str, float]:
 
 
 def _tracer_overhead(page, name="many_tasks") -> float:
-    """Wall time of the 10,000-task demo traced (live timeline) / untraced, same worker."""
+    """Wall time of the 10,000-task demo traced (live timeline) / untraced, each run in a fresh interpreter on a
+    settled page (a run's replacement restores after it: a run right after would share the CPU with it)."""
     timings = {True: [], False: []}
     for trace in (False, True, False, True):
+        DeckDriver(page).wait_settled()
         result = page.evaluate(
             """async ([name, trace]) => {
                  const code = window.liveDeck.cell(name).original
