@@ -247,7 +247,7 @@ export class PythonPool extends EventTarget {
         if (worker !== this.active) return
         this.#setStatus('ready', info)
         this.booted = true
-        if (!this.queue.length) this.#restoreAhead() // else once the queued run has ended
+        if (!this.queue.length) this.#restoreAhead() // else the queued run takes it first (#advance restores)
         this.#fetchBytecode()
         this.#pump()
       },

@@ -51,6 +51,8 @@ def _report_unraisable(error, message):
     hook = sys.unraisablehook
     try:
         if hook is sys.__unraisablehook__:
+            if sys.stderr is None:  # print(file=None) would write to sys.stdout; CPython's hook writes nothing
+                return
             print(f"{message}:", file=sys.stderr)
             traceback.print_exception(error, file=sys.stderr)
         else:
