@@ -245,16 +245,17 @@ async def _run_script(source, filename, main, fresh, on_timeline):
             if tracer is not None:
                 tracer.uninstall()
             trace = tracer.as_dict() if tracer is not None else None
-            flushed = script_shutdown.flush_std_files()
-            if fresh:  # then its objects die as at CPython's exit (script_shutdown.py)
-                script_shutdown.collect_at_exit()
-                script_main.leave(previous_main)
-                main = ns = None
-                script_shutdown.collect_at_shutdown()
-            else:  # a kept module's session goes on; what its run let go is collected (and reported) now
-                script_main.leave(previous_main)
-                gc.collect()
-            flushed = script_shutdown.flush_std_files() and flushed
+            with script_shutdown.finalizing(fresh):
+                flushed = script_shutdown.flush_std_files()
+                if fresh:  # then its objects die as at CPython's exit (script_shutdown.py)
+                    script_shutdown.collect_at_exit()
+                    script_main.leave(previous_main)
+                    main = ns = None
+                    script_shutdown.collect_at_shutdown()
+                else:  # a kept module's session goes on; what its run let go is collected (and reported) now
+                    script_main.leave(previous_main)
+                    gc.collect()
+                flushed = script_shutdown.flush_std_files() and flushed
             if fresh and not flushed:
                 status = script_shutdown.FLUSH_FAILED
         finally:

@@ -1,4 +1,5 @@
 """How a script's interpreter exits, after its threads and atexit handlers: CPython's Py_FinalizeEx.
+From the first step on, ``sys.is_finalizing()`` is True (``finalizing()``).
 
 1. ``flush_std_files()``: sys.stdout and sys.stderr flushed, unless the script closed them or set them to None
    (a flush that raises makes the exit status 120);
@@ -11,6 +12,7 @@
 5. ``flush_std_files()`` again.
 """
 
+import contextlib
 import gc
 import sys
 import traceback
@@ -18,6 +20,22 @@ import types
 
 # Py_RunMain's exit status when finalizing failed: a std stream's flush raised (whatever status the script gave).
 FLUSH_FAILED = 120
+
+
+@contextlib.contextmanager
+def finalizing(exiting=True):
+    """While the interpreter exits (*exiting*: not a kept session's run), ``sys.is_finalizing()`` is True, as in
+    Py_FinalizeEx once the atexit handlers have run: a ``__del__`` at exit sees it. Then the real one again, for
+    what the runtime itself runs before this interpreter ends (grading, the page's bytecode)."""
+    if not exiting:
+        yield
+        return
+    real = sys.is_finalizing
+    sys.is_finalizing = lambda: True
+    try:
+        yield
+    finally:
+        sys.is_finalizing = real
 
 
 def flush_std_files():
