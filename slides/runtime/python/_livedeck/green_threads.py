@@ -36,7 +36,7 @@ from asyncio import events
 
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
 
-from . import platform_notes
+from . import platform_notes, script_errors
 
 MAIN = _thread.get_ident()  # the main thread keeps the interpreter's own ident
 SWITCH_INTERVAL = 0.005  # s, as sys.getswitchinterval(): how long a stack may keep others waiting
@@ -371,9 +371,9 @@ def start_new_thread(function, args, kwargs=None):
             function(*args, **kwargs)
         except SystemExit:
             pass
-        except BaseException:
-            print(f"Exception ignored in thread started by: {function!r}", file=sys.stderr)
-            traceback.print_exc()
+        except BaseException as error:  # reported from the function's frame on
+            script_errors.report_unraisable(error.with_traceback(error.__traceback__.tb_next),
+                                            f"Exception ignored in thread started by {function!r}")
 
     return start_joinable_thread(run).ident
 

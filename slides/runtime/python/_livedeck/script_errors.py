@@ -16,6 +16,7 @@ import inspect
 import linecache
 import sys
 import traceback
+import types
 import warnings
 
 _filters = None  # the interpreter's warning filters at boot: a fresh process's
@@ -85,6 +86,24 @@ def _cache_zipped_source(filename):
         if getattr(module, "__file__", None) == filename:
             linecache.lazycache(filename, vars(module))
             return
+
+
+def report_unraisable(error, message):
+    """As CPython's PyErr_FormatUnraisable (an error it cannot raise: a thread's, a flush's at exit):
+    sys.unraisablehook's default prints *message*, a colon and the traceback to sys.stderr; a script's own
+    hook gets the same arguments (CPython's type for them cannot be made here)."""
+    hook = sys.unraisablehook
+    try:
+        if hook is sys.__unraisablehook__:
+            if sys.stderr is None:  # print(file=None) would write to sys.stdout; CPython's hook writes nothing
+                return
+            print(f"{message}:", file=sys.stderr)
+            traceback.print_exception(error, file=sys.stderr)
+        else:
+            hook(types.SimpleNamespace(exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
+                                       err_msg=message, object=None))
+    except BaseException:  # as CPython's: an error while reporting is dropped
+        pass
 
 
 _showwarnmsg_of_python = warnings._showwarnmsg_impl  # what prints a warning (3.14: warnings → _py_warnings)

@@ -15,8 +15,8 @@ From the first step on, ``sys.is_finalizing()`` is True (``finalizing()``).
 import contextlib
 import gc
 import sys
-import traceback
-import types
+
+from . import script_errors
 
 # Py_RunMain's exit status when finalizing failed: a std stream's flush raised (whatever status the script gave).
 FLUSH_FAILED = 120
@@ -51,8 +51,8 @@ def flush_std_files():
         except BaseException as error:
             flushed = False
             if name == "stdout":
-                _report_unraisable(error.with_traceback(error.__traceback__.tb_next),  # from the stream's frame on
-                                   "Exception ignored while flushing sys.stdout")
+                script_errors.report_unraisable(error.with_traceback(error.__traceback__.tb_next),  # its frames
+                                                "Exception ignored while flushing sys.stdout")
     return flushed
 
 
@@ -61,23 +61,6 @@ def _closed(stream):
         return bool(stream.closed)
     except Exception:  # no `closed` (or a broken one): CPython flushes it
         return False
-
-
-def _report_unraisable(error, message):
-    """As PyErr_FormatUnraisable: sys.unraisablehook's default prints *message*, a colon and the traceback to
-    sys.stderr; a script's own hook gets the same arguments (CPython's type for them cannot be made here)."""
-    hook = sys.unraisablehook
-    try:
-        if hook is sys.__unraisablehook__:
-            if sys.stderr is None:  # print(file=None) would write to sys.stdout; CPython's hook writes nothing
-                return
-            print(f"{message}:", file=sys.stderr)
-            traceback.print_exception(error, file=sys.stderr)
-        else:
-            hook(types.SimpleNamespace(exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
-                                       err_msg=message, object=None))
-    except BaseException:  # as CPython's: an error while reporting is dropped
-        pass
 
 
 def collect_at_exit():
