@@ -176,7 +176,9 @@ class DeckDriver:
 
     def wait_bytecode(self, timeout=READY_TIMEOUT_MS):
         """Until the page holds the library's bytecode the build compiled, which it gives every interpreter."""
-        self.page.wait_for_function("(window.liveDeck.pool.pool ?? window.liveDeck.pool).bytecodeBlob", timeout=timeout)
+        # A build from before the page shared the bytecode (invoke bench --against) has none to wait for.
+        given = "(pool) => !('bytecodeBlob' in pool) || pool.bytecodeBlob"
+        self.page.wait_for_function(f"({given})(window.liveDeck.pool.pool ?? window.liveDeck.pool)", timeout=timeout)
 
     def active_snapshot(self):
         """Where the active worker's interpreter came from: 'none', 'served', 'copied', 'made'..."""

@@ -66,3 +66,38 @@ def test_the_page_and_its_workers_fetch_at_the_emulated_links_pace(contexts, bas
         assert least_ms * 0.95 <= fetched[1] <= least_ms * 3 + 2000, (fetched, least_ms)
     if link.mbit <= 20:
         assert unthrottled[1] < least_ms / 2  # what the bound above measures is the link
+
+
+# Every cell:code event (an edit) and every editor mounted from now on, in order.
+_WATCH_EDITS = """(names) => {
+  window.benchEdits = []
+  for (const name of names) {
+    const root = window.liveDeck.cell(name).root
+    root.addEventListener('cell:code', () => window.benchEdits.push(`edit ${name}`))
+    new MutationObserver(() => {
+      if (root.querySelector('.cm-editor') && !('benchMounted' in root.dataset)) {
+        root.dataset.benchMounted = ''
+        window.benchEdits.push(`mount ${name}`)
+      }
+    }).observe(root, { childList: true, subtree: true })
+  }
+}"""
+
+
+def test_the_runs_figures_time_each_run_not_the_edit_or_editor_before_it(deck):
+    """The bench's Run → first line: each cell is seen (its editor mounts) and its code typed in before any
+    Run is timed, so the timed runs edit nothing and mount no editor; each run printed its line, in a
+    fresh interpreter of its own, and the window holds three once they settle."""
+    page = deck.page
+    page.evaluate(_WATCH_EDITS, bench.RUN_CELLS)
+    bench._cells_typed_in(page, bench.RUN_CELLS)
+    prepared = page.evaluate("window.benchEdits.splice(0)")
+    assert sorted(prepared) == sorted([f"mount {name}" for name in bench.RUN_CELLS] + [f"edit {name}" for name in bench.RUN_CELLS])
+    figures = bench._run_latency(page)
+    assert page.evaluate("window.benchEdits") == []
+    for name in bench.RUN_CELLS:
+        assert deck.code(name) == bench.PRINTS_AT_ONCE
+        assert deck.output(name) == "first line\n"
+    assert 0 < figures["first_line"] < 5_000 and 0 < figures["first_line_after"] < 5_000
+    assert figures["held"] == 3
+    assert figures["restores"] == 1
