@@ -203,7 +203,7 @@ async def _run_script(source, filename, main, fresh, on_timeline):
     ns = main.__dict__
     previous_main = script_main.enter(main)
     status = 0
-    outer = None  # the host's loop and task, put back once the script has ended
+    outer = None  # the host's loop, task and asyncgen hooks, put back once the script has ended
     mode = "jspi" if can_run_sync() else "compat"
     tracer = _tracer(on_timeline)
     started = time.perf_counter()
@@ -265,16 +265,21 @@ async def _run_script(source, filename, main, fresh, on_timeline):
 
 
 def _leave_host_loop():
-    """A script starts with no running loop and no current task (this coroutine is Pyodide's task):
-    CPython's loop refuses to enter a task while another runs, and a log's taskName is None outside
-    a task. Returns the host's (loop, task), for _return_to_host_loop once the script has ended."""
+    """A script starts with no running loop, no current task (this coroutine is Pyodide's task) and no
+    asyncgen hooks (Pyodide's loop set its own as it ran this task): CPython's loop refuses to enter a task
+    while another runs, a log's taskName is None outside a task, and an async generator the script leaves
+    unfinished outside a loop is not handed to Pyodide's. Returns the host's (loop, task, hooks), for
+    _return_to_host_loop once the script has ended."""
     loop = events._get_running_loop()
     task = asyncio.tasks._swap_current_task(loop, None) if loop is not None else None
     events._set_running_loop(None)
-    return loop, task
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(None, None)
+    return loop, task, hooks
 
 
-def _return_to_host_loop(loop, task):
+def _return_to_host_loop(loop, task, hooks):
     events._set_running_loop(loop)
     if task is not None:
         asyncio.tasks._swap_current_task(loop, task)
+    sys.set_asyncgen_hooks(*hooks)
