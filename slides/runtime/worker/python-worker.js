@@ -138,6 +138,10 @@ async function boot() {
   runtime = pyodide.pyimport('_livedeck.worker_api')
   runtime.install((key, args) => note(key, args?.toJs?.() ?? []), retire, askForLine)
   mark('installed')
+  const warmUp = runtime.warm_up('', 'warm-up.py') // a new worker's first run prints ~10 ms sooner (worker_api.py)
+  await warmUp
+  warmUp.destroy()
+  mark('warmedUp')
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
