@@ -99,5 +99,6 @@ def test_the_runs_figures_time_each_run_not_the_edit_or_editor_before_it(deck):
         assert deck.code(name) == bench.PRINTS_AT_ONCE
         assert deck.output(name) == "first line\n"
     assert 0 < figures["first_line"] < 5_000 and 0 < figures["first_line_after"] < 5_000
-    assert figures["held"] == 3
+    assert figures["held"] >= 3  # Playwright may list a worker just ended for a moment longer
+    assert page.evaluate("window.liveDeck.pool.workerCount") == 3
     assert figures["restores"] == 1
