@@ -31,7 +31,6 @@ import itertools
 import sys
 import threading
 import time
-import traceback
 from asyncio import events
 
 from pyodide.ffi import can_run_sync, create_once_callable, run_sync
@@ -350,9 +349,12 @@ def _bootstrap(function, handle, scheduled):
             events._set_running_loop(None)  # a new thread has no running event loop
             sys.set_asyncgen_hooks(None, None)
             function()
-    except BaseException:
+    except SystemExit:  # as CPython's thread_run: a thread's SystemExit ends it quietly
+        pass
+    except BaseException as error:  # reported as CPython's thread_run does, from the function's frame on
         if _generation_of.get(ident) == _generation:
-            traceback.print_exc()
+            script_errors.report_unraisable(error.with_traceback(error.__traceback__.tb_next),
+                                            f"Exception ignored in thread started by {function!r}")
     finally:
         _end_segment(ident, _clock())
         _generation_of.pop(ident, None)
