@@ -24,6 +24,7 @@ const STDLIB = typeof STDLIB_ARCHIVE === 'string' ? STDLIB_ARCHIVE : null
 
 let pyodide = null
 let runtime = null // _livedeck.worker_api
+let runScript = null // runtime.run, looked up once: each lookup makes a new proxy of it (~4 ms in a new worker)
 let lastMode = null // the last run's ("jspi" | "compat"): said again if the interpreter fails mid-run
 let current = null // {runId, lines, dropped, started, read}
 let reads = 0 // the keyboard's reads asked for so far: each line typed answers one by its id
@@ -138,10 +139,6 @@ async function boot() {
   runtime = pyodide.pyimport('_livedeck.worker_api')
   runtime.install((key, args) => note(key, args?.toJs?.() ?? []), retire, askForLine)
   mark('installed')
-  const warmUp = runtime.warm_up('', 'warm-up.py') // a new worker's first run prints ~10 ms sooner (worker_api.py)
-  await warmUp
-  warmUp.destroy()
-  mark('warmedUp')
   const python = pyodide.runPython('import sys; sys.version.split()[0]')
   // JSPI lets asyncio.run() block as in CPython; without it cells run in compat mode.
   const mode = typeof WebAssembly.Suspending === 'function' ? 'jspi' : 'compat'
@@ -231,7 +228,7 @@ async function run({ runId, request: { code, name, keep, trace, grader } }) {
   let result = null // how the run ended (live_runtime.Result), null if the interpreter failed
   try {
     const onTimeline = trace ? (svg) => postMessage(fromWorker.timeline(runId, svg)) : undefined
-    result = await runtime.run(code, name, keep, onTimeline)
+    result = await runScript(code, name, keep, onTimeline)
   } catch (error) {
     // Only an interpreter-level failure reaches here; Python errors are printed by run_cell.
     emit('stderr', String(error?.message ?? error))
@@ -275,7 +272,16 @@ self.onmessage = async ({ data }) => {
   busy = false
 }
 
-const ready = boot().catch((error) => {
+// Once the page has been told Python is ready (a first open's wait is not made longer): a new worker's first
+// run prints ~10 ms sooner (worker_api.py). A run posted meanwhile waits for it, as for the boot.
+async function warmUp() {
+  const warm = runtime.warm_up('', 'warm-up.py')
+  await warm
+  warm.destroy()
+  runScript = runtime.run
+}
+
+const ready = boot().then(warmUp).catch((error) => {
   postMessage(fromWorker.failed(String(error?.message ?? error)))
   throw error
 })

@@ -38,8 +38,8 @@ def install(note, retire, ask):
 
 
 def warm_up(source, filename):
-    """Once, at worker start, before the worker says it is ready: take the way into the interpreter and back
-    that a run's start takes through Pyodide's JavaScript — a call from the worker with a run's arguments,
+    """Once, at worker start, as the worker has said it is ready and before it takes a run: take the way into
+    the interpreter and back that a run's start takes through Pyodide's JavaScript — a call from the worker,
     a callback the loop schedules (call_soon: a run's task starts so), and a future the worker awaits, as it
     awaits a run's task. A new worker's first pass over that JavaScript cost its first run ~10 ms. The
     interpreter is left as it was: no task, no output, no module; *source* and *filename* are not used."""
