@@ -323,6 +323,16 @@ class GreenThreadHandle:
 
 def start_joinable_thread(function, handle=None, daemon=True):
     """_thread.start_joinable_thread: *function* runs on a new stack, from the browser's event loop."""
+    return _start(function, (), {}, handle)
+
+
+def start_new_thread(function, args, kwargs=None):
+    """_thread.start_new_thread: an unjoinable thread; an uncaught exception is reported and ignored."""
+    return _start(function, args, kwargs or {}).ident
+
+
+def _start(function, args, kwargs, handle=None):
+    """*function(*args, **kwargs)* on a new stack, from the browser's event loop; returns its handle."""
     if _schedule is None:
         raise RuntimeError("can't start new thread")
     if handle is None:
@@ -333,13 +343,13 @@ def start_joinable_thread(function, handle=None, daemon=True):
     _ready.add(handle)  # ready to run, like a woken waiter
 
     def bootstrap():
-        _bootstrap(function, handle, scheduled)
+        _bootstrap(function, args, kwargs, handle, scheduled)
 
     _schedule(create_once_callable(bootstrap, _may_syncify=True), 0)
     return handle
 
 
-def _bootstrap(function, handle, scheduled):
+def _bootstrap(function, args, kwargs, handle, scheduled):
     global _current
     _ready.discard(handle)
     ident = handle.ident
@@ -348,7 +358,7 @@ def _bootstrap(function, handle, scheduled):
         if _generation_of.get(ident) == _generation:
             events._set_running_loop(None)  # a new thread has no running event loop
             sys.set_asyncgen_hooks(None, None)
-            function()
+            function(*args, **kwargs)
     except SystemExit:  # as CPython's thread_run: a thread's SystemExit ends it quietly
         pass
     except BaseException as error:  # reported as CPython's thread_run does, from the function's frame on
@@ -362,22 +372,6 @@ def _bootstrap(function, handle, scheduled):
             _install_hooks(None)
         handle._set_done()
         _current = MAIN  # whatever enters Python next from JavaScript is the host
-
-
-def start_new_thread(function, args, kwargs=None):
-    """_thread.start_new_thread: an unjoinable thread; an uncaught exception is reported and ignored."""
-    kwargs = kwargs or {}
-
-    def run():
-        try:
-            function(*args, **kwargs)
-        except SystemExit:
-            pass
-        except BaseException as error:  # reported from the function's frame on
-            script_errors.report_unraisable(error.with_traceback(error.__traceback__.tb_next),
-                                            f"Exception ignored in thread started by {function!r}")
-
-    return start_joinable_thread(run).ident
 
 
 def begin_run():
