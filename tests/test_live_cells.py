@@ -338,6 +338,11 @@ _LOG_WORKERS = """
     log.push(['posted ' + message.type, performance.now()])
     post(message)
   }
+  const terminate = next.terminate.bind(next)
+  next.terminate = () => {
+    log.push(['terminate', performance.now()])
+    terminate()
+  }
   window.Worker = class extends window.Worker {
     constructor(...args) {
       super(...args)
@@ -351,7 +356,8 @@ _LOG_WORKERS = """
 @pytest.mark.parametrize("program", ["print('first line')\n", "import time\ntime.sleep(0.4)\nprint('late line')\n"])
 def test_a_runs_replacement_restores_as_the_run_ends_not_while_it_runs(deck, page, program):
     """The pool holds three interpreters at most, a run's own included: the one a run takes is replaced
-    once the run has ended, so no restore shares the two cores with a run started on a settled page."""
+    once the run has ended, so no restore shares the two cores with a run started on a settled page. Nor
+    does the ended one's teardown: it is terminated as its replacement starts, a moment after the run."""
     deck.wait_settled(timeout=30_000)
     page.evaluate(_LOG_WORKERS)
     deck.set_code(SCRATCH, program)
@@ -359,7 +365,9 @@ def test_a_runs_replacement_restores_as_the_run_ends_not_while_it_runs(deck, pag
     page.wait_for_function("window.__workerLog.some(([kind]) => kind === 'spawn')", timeout=5_000)
     log = sorted(page.evaluate("window.__workerLog"), key=lambda entry: entry[1])  # a message is logged after
     kinds = [kind for kind, _ in log]  # the pool's handler ran (and spawned): its time stamp says when it came
-    assert kinds.index("posted run") < kinds.index("done") < kinds.index("spawn"), log
+    assert kinds.index("posted run") < kinds.index("done") < kinds.index("terminate") < kinds.index("spawn"), log
+    at = dict(log)
+    assert at["terminate"] - at["done"] > 200, log  # RESTORE_AFTER_RUN_MS after the run (python-pool.js)
 
 
 # Three runs, each started as the one before ends: which of the fresh interpreters the settled pool held
@@ -369,12 +377,12 @@ async (names) => {
   const pool = window.liveDeck.pool.pool ?? window.liveDeck.pool
   const fresh = [pool.active, ...pool.spares]
   const ran = []
-  let held = pool.workers.size
+  let held = pool.held
   for (const worker of new Set([...fresh, ...pool.workers])) {
     const run = worker.run.bind(worker)
     worker.run = (...args) => {
       ran.push(fresh.indexOf(worker))
-      held = Math.max(held, pool.workers.size)
+      held = Math.max(held, pool.held)
       return run(...args)
     }
   }
@@ -382,7 +390,7 @@ async (names) => {
   window.Worker = class extends Worker {
     constructor(...args) {
       super(...args)
-      held = Math.max(held, pool.workers.size + 1)
+      held = Math.max(held, pool.held + 1)
     }
   }
   for (const name of names) {
@@ -404,4 +412,4 @@ def test_three_runs_in_a_row_each_find_a_fresh_interpreter_and_the_pool_holds_th
     for name in ("await_coroutine", "coroutine_object", "await_task"):
         assert deck.output(name).strip() == "first line"
     deck.wait_settled(timeout=30_000)  # and three again once the replacements have restored
-    assert page.evaluate("(window.liveDeck.pool.pool ?? window.liveDeck.pool).workers.size") == 3
+    assert page.evaluate("(window.liveDeck.pool.pool ?? window.liveDeck.pool).held") == 3

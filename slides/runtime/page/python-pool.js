@@ -5,7 +5,8 @@
 // spares behind it), so that runs clicked one after another each find one; the pool holds three
 // at most (a run's own included), so the one a run takes is replaced as the run ends, one restore
 // at a time. Stop must terminate the worker to end `while True: pass`, and the next fresh one is
-// ready at once.
+// ready at once. A run that ended by itself leaves its worker idle: it is terminated as its replacement
+// starts to restore, not at once — a worker's teardown takes CPU, which a run clicked right after needs.
 // Cells run one at a time (a second cell waits its turn). A `keep` cell keeps its own
 // interpreter across its runs.
 
@@ -25,6 +26,9 @@ const HELD = 3
 // A run's replacement starts restoring this long after the run ends or is stopped, so that a run clicked
 // right after (Run → Stop → Run, runs one after another) has the two cores to itself: two fresh ones wait.
 const RESTORE_AFTER_RUN_MS = 300
+// No restore starts in a run's first moments: a worker's start takes ~25 ms of this thread, and its restore a core,
+// which the run's first line needs. One due then starts this long after the run started (or once it has ended).
+const RESTORE_DURING_RUN_MS = 50
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
 // The standard library's bytecode, compiled at build (deckkit/stdlib_bytecode.py).
@@ -180,7 +184,11 @@ export class PythonPool extends EventTarget {
     this.bytecodeBlob = undefined
     /** @type {WebAssembly.Module|null} Pyodide's wasm, compiled once for every interpreter (wasm-module.js) */
     this.compiledPyodide = null
-    this.active = this.#spawn('active') // fresh: runs the next cell
+    /** @type {PythonWorker[]} interpreters whose run has ended, idle: terminated before the next one starts (#spawn),
+     * so that the pool never holds more than HELD */
+    this.ended = []
+    /** @type {PythonWorker|null} fresh: runs the next cell (null a moment, after a run took the last one: #advance) */
+    this.active = this.#spawn('active')
     /** @type {PythonWorker[]} fresh too, in the order they become the active one; the last may be restoring */
     this.spares = []
     /** @type {Map<string, PythonWorker>} a `keep` cell's name → the interpreter its runs share */
@@ -188,6 +196,9 @@ export class PythonPool extends EventTarget {
     this.booted = false // an interpreter has been ready: fresh ones may restore ahead
     /** @type {ReturnType<typeof setTimeout>|undefined} a run's replacement, due RESTORE_AFTER_RUN_MS after its end */
     this.restoreTimer = undefined
+    this.runStartedAt = -Infinity // performance.now() as the last run started
+    /** @type {ReturnType<typeof setTimeout>|undefined} a restore put off in a run's first moments (#restoreAhead) */
+    this.restoreDue = undefined
     this.#watch(this.active)
   }
 
@@ -202,14 +213,20 @@ export class PythonPool extends EventTarget {
     return new Set([this.active, ...this.spares, running, ...this.kept.values()].filter(Boolean))
   }
 
+  /** How many interpreters the pool holds now: the live ones and those whose run ended, until terminated. */
+  get held() {
+    return this.workers.size + this.ended.length
+  }
+
   /** Every fresh interpreter the pool keeps is ready, and none runs or restores: what a run finds when
    * the presenter has talked for a moment (tests and the benchmark wait for it). */
   get settled() {
-    const fresh = [this.active, ...this.spares]
+    const fresh = [this.active, ...this.spares].filter((worker) => worker !== null)
     return !this.running && fresh.length === HELD && fresh.every((worker) => worker.info)
   }
 
   #spawn(role) {
+    for (const worker of this.ended.splice(0)) worker.terminate()
     this.compiledPyodide ??= this.active?.module ?? null // the first worker's, once it has compiled it
     const worker = new PythonWorker(this.query, role, this.compiledPyodide)
     if (this.bytecodeBlob) worker.share({ blob: this.bytecodeBlob })
@@ -305,11 +322,20 @@ export class PythonPool extends EventTarget {
   /** A spare restores behind the fresh ones while the pool holds fewer than HELD — one restore at a time:
    * only once every fresh one is ready. Two at once halve each one's speed on a two-core laptop (the first
    * boot, or a run waiting for its interpreter), and two cold boots would both write the snapshot they made.
-   * While a run runs, it holds one of the HELD: its replacement restores as it ends, not as it starts. */
+   * While a run runs, it holds one of the HELD: its replacement restores as it ends, not as it starts. None
+   * starts in a run's first moments (RESTORE_DURING_RUN_MS). */
   #restoreAhead() {
-    if (!this.booted || !this.active.info || this.spares.some((spare) => !spare.info)) return
+    if (!this.booted || !this.active?.info || this.spares.some((spare) => !spare.info)) return
     const running = this.running && !this.running.job.request.keep ? 1 : 0 // a kept one is counted apart
     if (1 + this.spares.length + running >= HELD) return
+    const wait = this.runStartedAt + RESTORE_DURING_RUN_MS - performance.now()
+    if (wait > 0) {
+      this.restoreDue ??= setTimeout(() => {
+        this.restoreDue = undefined
+        this.#restoreAhead()
+      }, wait)
+      return
+    }
     const spare = this.#spawn('standby')
     this.spares.push(spare)
     spare.ready.then(
@@ -329,19 +355,32 @@ export class PythonPool extends EventTarget {
     }, RESTORE_AFTER_RUN_MS)
   }
 
-  /** The next fresh interpreter becomes the active one (a new one restores at once if there is none). */
-  #advance() {
-    this.active = this.spares.shift() ?? this.#spawn('standby')
+  /** The next fresh interpreter becomes the active one. If there is none, a new one restores: at once, or
+   * *forRun*, when the run that took the last one has ended or RESTORE_DURING_RUN_MS after it started. */
+  #advance(forRun = false) {
+    this.active = this.spares.shift() ?? null
+    if (this.active) this.#watch(this.active)
+    else if (forRun) setTimeout(() => this.#ensureActive(), RESTORE_DURING_RUN_MS)
+    else this.#ensureActive()
+  }
+
+  /** The fresh interpreter that runs the next cell: a new one restores now if there is none (#advance). */
+  #ensureActive() {
+    if (this.active) return
+    this.active = this.#spawn('standby')
     // Python stays ready while the next fresh interpreter restores (a run waits for it a moment).
     if (!this.booted) this.#setStatus('loading')
     this.#watch(this.active)
   }
 
-  /** An interpreter a run has used (or that can run no more) ends; a fresh one replaces it. */
-  #end(worker) {
-    worker.terminate()
+  /** An interpreter a run has used (or that can run no more) ends; a fresh one replaces it. *idle*: its run
+   * ended by itself and it runs nothing more — it is terminated when the next interpreter starts (#spawn). */
+  #end(worker, idle = false) {
+    if (idle) this.ended.push(worker)
+    else worker.terminate()
     for (const [name, kept] of this.kept) if (kept === worker) this.kept.delete(name)
     if (worker === this.active) this.#advance()
+    this.#ensureActive() // a run that took the last fresh one has ended (or was stopped): the next one restores
     this.#restoreLater() // its place: a spare restores
   }
 
@@ -352,27 +391,33 @@ export class PythonPool extends EventTarget {
   #interpreterFor({ request: { keep, name } }) {
     const kept = keep ? this.kept.get(name) : null
     if (kept) return kept
-    if (!this.active.info) return null // spares restore only behind a ready one: none is ready yet
+    this.#ensureActive() // a run waits for it
+    if (!this.active?.info) return null // spares restore only behind a ready one: none is ready yet
     const worker = this.active
-    this.#advance()
+    this.#advance(this.booted)
     if (keep) this.kept.set(name, worker)
     return worker
   }
 
   async #pump() {
-    if (!this.running && this.active.crashed) this.#end(this.active)
+    if (!this.running && this.active?.crashed) this.#end(this.active)
     if (this.running || !this.queue.length) return
     const worker = this.#interpreterFor(this.queue[0])
     if (!worker?.info) return
     const job = /** @type {Job} */ (this.queue.shift())
     this.running = { job, worker }
+    this.runStartedAt = performance.now()
     job.callbacks.onStart?.({ mode: worker.info.mode })
     const result = await worker.run(job.runId, job.request, job.callbacks)
     if (this.running?.job === job) {
       this.running = null
       // The run's interpreter exits with it (os._exit() or a crash: a kept one too).
-      if (!job.request.keep || result.retire || worker.crashed) this.#end(worker)
-      else this.#restoreLater() // a `keep` cell's first run took a fresh one
+      if (result.retire || worker.crashed) this.#end(worker) // os._exit() or a crash: Python may still run
+      else if (!job.request.keep) this.#end(worker, true)
+      else {
+        this.#ensureActive() // a `keep` cell's first run took a fresh one, maybe the last
+        this.#restoreLater()
+      }
     }
     job.resolve(result)
     this.#pump()
