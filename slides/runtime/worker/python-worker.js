@@ -275,10 +275,10 @@ self.onmessage = async ({ data }) => {
 // Once the page has been told Python is ready (a first open's wait is not made longer): a new worker's first
 // run prints ~10 ms sooner (worker_api.py). A run posted meanwhile waits for it, as for the boot.
 async function warmUp() {
-  const warm = runtime.warm_up('', 'warm-up.py')
+  runScript = runtime.run
+  const warm = runtime.warm_up()
   await warm
   warm.destroy()
-  runScript = runtime.run
 }
 
 const ready = boot().then(warmUp).catch((error) => {

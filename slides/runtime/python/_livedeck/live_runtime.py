@@ -99,7 +99,10 @@ class _AwaitTopLevelRuns(ast.NodeTransformer):
             and func.value.id == "asyncio"
             and len(node.args) == 1
         ):
-            call = ast.Call(ast.Name("__live_run__", ast.Load()), node.args, [])
+            # Each new node placed where the call was: ast.fix_missing_locations would leave garbage (a cycle of
+            # its inner function) that a script's first gc.collect() would find.
+            name = ast.copy_location(ast.Name("__live_run__", ast.Load()), node)
+            call = ast.copy_location(ast.Call(name, node.args, []), node)
             return ast.copy_location(ast.Await(call), node)
         return node
 
@@ -184,10 +187,12 @@ def _tracer(on_timeline):
     return asyncio_timeline.Tracer(on_update=publish).install()
 
 
-async def run_cell(source, filename, main=None, on_timeline=None):
+async def run_cell(source, filename, main=None, on_timeline=None, collect=True):
     """Run *source* as a script named *filename*; return how it ended (a Result).
 
-    It runs in *main*, a module kept across runs (script_main.new_main), or in a fresh one.
+    It runs in *main*, a module kept across runs (script_main.new_main), or in a fresh one. A kept module's
+    run ends with a collection of what it let go, unless *collect* is False (the worker's warm-up, which
+    collects once, at its very end: worker_api.warm_up).
     With *on_timeline*, the run is traced (asyncio_timeline) and the callback gets
     the timeline as SVG while the tasks run, and once more at the end.
     """
@@ -195,10 +200,10 @@ async def run_cell(source, filename, main=None, on_timeline=None):
         fresh_process.new_seed()  # a new `python script.py`; a kept module is one session going on
     # A fresh module is referenced from _run_script's frame only: it can die at the script's exit.
     return await _run_script(source, filename, main or script_main.new_main(filename), fresh=main is None,
-                             on_timeline=on_timeline)
+                             on_timeline=on_timeline, collect=collect)
 
 
-async def _run_script(source, filename, main, fresh, on_timeline):
+async def _run_script(source, filename, main, fresh, on_timeline, collect):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     ns = main.__dict__
     previous_main = script_main.enter(main)
@@ -216,7 +221,6 @@ async def _run_script(source, filename, main, fresh, on_timeline):
             exec(code, ns)
         else:
             tree = _AwaitTopLevelRuns().visit(ast.parse(source, filename))
-            ast.fix_missing_locations(tree)
             code = compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
             script_errors.running_script(code)
             ns["__live_run__"] = _compat_run
@@ -254,7 +258,8 @@ async def _run_script(source, filename, main, fresh, on_timeline):
                     script_shutdown.collect_at_shutdown()
                 else:  # a kept module's session goes on; what its run let go is collected (and reported) now
                     script_main.leave(previous_main)
-                    gc.collect()
+                    if collect:
+                        gc.collect()
                 flushed = script_shutdown.flush_std_files() and flushed
             if fresh and not flushed:
                 status = script_shutdown.FLUSH_FAILED
