@@ -74,12 +74,14 @@ def _stop_to_ready_s(page, name) -> float:
     return time.monotonic() - started
 
 
-# Cells' Run pressed *gapMs* apart, each cell's code printing at once: Run → its first line, in ms.
+# Cells' Run pressed *gapMs* apart, each cell's code printing at once: Run → its first line, in ms. A line is
+# drawn at the page's next frame: each Run is pressed up to a frame later (at random), so that runs exactly
+# 0.3 s apart (18 frames) do not all wait alike for the frame — their figure would be one draw of its phase.
 _RUNS_BACK_TO_BACK = """
 async ([names, gapMs]) => {
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
   const firstLine = async (name, i) => {
-    await sleep(i * gapMs)
+    await sleep(i * gapMs + Math.random() * (1000 / 60))
     const cell = window.liveDeck.cell(name)
     const output = cell.root.querySelector('[data-role=output]')
     const started = performance.now()
