@@ -69,9 +69,8 @@ def warm_up():
 
     async def take_the_way():
         if can_run_sync():  # JSPI (compat mode's loop would run the script's task later, maybe in a run)
-            for module in _PER_RUN:
-                module.new_run()
-            # Its module held by the run alone: collected at the end with what it holds.
+            # What it leaves in _PER_RUN's modules, the first run's new_run() clears. Its module is held by
+            # the run alone: collected at the end with what it holds.
             await live_runtime.run_cell(_WARM_UP, "warm-up.py", script_main.new_main("warm-up.py"), collect=False)
             linecache.cache.pop("warm-up.py", None)
         gc.collect()
