@@ -1,7 +1,8 @@
 // The bytecode of Pyodide's standard library, compiled by Pyodide's own CPython (the host's is another
 // version, whose bytecode Pyodide cannot load): deckkit/stdlib_bytecode.py runs this at build.
-// Writes marshal data of {path in the zip: (source hash, marshal data of its code)}, what
-// _livedeck/shared_bytecode.py's add_blob() reads.
+// Writes an index and the modules' marshal data after it, what _livedeck/shared_bytecode.py's add_blob()
+// reads: a 4-byte little-endian length, marshal data of that length, {path in the zip: (source hash, start,
+// end)}, then each module's code as marshal data, at [start:end] of the file.
 //
 //   node deckkit/compile-stdlib.mjs <python_stdlib.zip> <out>
 
@@ -29,7 +30,19 @@ with zipfile.ZipFile("/tmp/stdlib.zip") as archive:
         except SyntaxError:
             continue  # a deliberately broken file: imported, it fails as it would
         compiled[f"{ZIP}/{name}"] = (source_hash(data), marshal.dumps(code))
+
+def laid_out(start):
+    index, offset = {}, start
+    for path, (digest, code) in compiled.items():
+        index[path] = (digest, offset, offset + len(code))
+        offset += len(code)
+    return marshal.dumps(index)
+
+index = laid_out(4 + len(laid_out(0)))  # marshal writes every int of 32 bits in 4 bytes: one size for any offsets
+assert len(index) == len(laid_out(0))
 with open("/tmp/out", "wb") as file:
-    marshal.dump(compiled, file)
+    file.write(len(index).to_bytes(4, "little") + index)
+    for digest, code in compiled.values():
+        file.write(code)
 `)
 await writeFile(out, pyodide.FS.readFile('/tmp/out'))

@@ -18,7 +18,8 @@ NAME = "python_stdlib.bytecode.marshal"  # beside python_stdlib.zip in dist/pyod
 
 def _fingerprint(stdlib: Path) -> str:
     version = (NODE_MODULES / "pyodide" / "package.json").read_bytes()
-    return hashlib.sha256(stdlib.read_bytes() + version).hexdigest()
+    compiler = (ROOT / "deckkit" / "compile-stdlib.mjs").read_bytes()  # its layout
+    return hashlib.sha256(stdlib.read_bytes() + version + compiler).hexdigest()
 
 
 def write_bytecode(pyodide_dir: Path) -> Path:

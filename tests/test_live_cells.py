@@ -300,11 +300,18 @@ def test_no_run_compiles_the_standard_library_the_build_compiled_it(deck, page):
     assert _compiled_per_run(deck, 2) == [0, 0]
 
 
-def test_without_the_builds_bytecode_a_module_a_run_compiled_is_not_compiled_again(contexts, base_url):
-    """The build's bytecode missing (an older deck, a failed fetch): what one run's interpreter compiled is
-    handed to the page, which gives it to every later interpreter."""
+# The build's bytecode file: not served (an older deck, a failed fetch), or in an older build's layout (a copy
+# the browser kept): marshal data of the whole {path: (hash, code)} dict, here its first bytes.
+_NO_BYTECODE = {"missing": lambda route: route.abort(),
+                "another layout": lambda route: route.fulfill(body=b"\xfb\xda\x1d/lib/python314.zip/abc.py)\x02")}
+
+
+@pytest.mark.parametrize("served", list(_NO_BYTECODE))
+def test_without_the_builds_bytecode_a_module_a_run_compiled_is_not_compiled_again(contexts, base_url, served):
+    """Without the build's bytecode, runs run: what one run's interpreter compiled is handed to the page, which
+    gives it to every later interpreter."""
     page = contexts.new_page()
-    page.route("**/python_stdlib.bytecode.marshal", lambda route: route.abort())
+    page.route("**/python_stdlib.bytecode.marshal", _NO_BYTECODE[served])
     deck = DeckDriver.open(page, base_url, "asyncio.ko").wait_python_ready()
     first, second = _compiled_per_run(deck, 2)
     assert first > 5, first  # doctest and the modules it imports
