@@ -4,7 +4,7 @@
 // three fresh interpreters are kept ready (the active one, which runs the next cell, and two
 // spares behind it), so that runs clicked one after another each find one; the pool holds three
 // at most (a run's own included), so the one a run takes is replaced as the run ends, one restore
-// at a time. Stop must terminate the worker to end `while True: pass`, and the next fresh one is
+// at a time, in a run's wake (below). Stop must terminate the worker to end `while True: pass`, and the next fresh one is
 // ready at once. A run that ended by itself leaves its worker idle: it is terminated as its replacement
 // starts to restore, not at once — a worker's teardown takes CPU, which a run clicked right after needs.
 // Cells run one at a time (a second cell waits its turn). A `keep` cell keeps its own
@@ -23,11 +23,13 @@ import { SNAPSHOT_MARK } from '../shared/boot-constants.js'
 
 // Interpreters the pool holds, fresh ones and a run's own (a `keep` cell's aside): all fresh between runs.
 const HELD = 3
-// A run's replacement starts restoring this long after the run ends or is stopped, so that a run clicked
-// right after (Run → Stop → Run, runs one after another) has the two cores to itself: two fresh ones wait.
+// When restores start. A restore takes a core for ~0.25 s and a worker's start ~25 ms of this thread, which a
+// run's first line needs. A presenter clicks Run at any time, but seldom right after a run started: so a restore
+// due starts in a run's wake — once the run's first line is in the page (or RESTORE_DURING_RUN_MS into the run),
+// while the run runs — or once no run has run for RESTORE_AFTER_RUN_MS (Run → Stop → Run: two fresh ones wait).
+// But when only one fresh interpreter is left, the next restores at once (in a run's first moments: at its wake),
+// lest the run after next wait for it.
 const RESTORE_AFTER_RUN_MS = 300
-// No restore starts in a run's first moments: a worker's start takes ~25 ms of this thread, and its restore a core,
-// which the run's first line needs. One due then starts this long after the run started (or once it has ended).
 const RESTORE_DURING_RUN_MS = 50
 
 const workerUrl = new URL('./python-worker.js', import.meta.url)
@@ -194,11 +196,12 @@ export class PythonPool extends EventTarget {
     /** @type {Map<string, PythonWorker>} a `keep` cell's name → the interpreter its runs share */
     this.kept = new Map()
     this.booted = false // an interpreter has been ready: fresh ones may restore ahead
-    /** @type {ReturnType<typeof setTimeout>|undefined} a run's replacement, due RESTORE_AFTER_RUN_MS after its end */
+    this.runEndedAt = -Infinity // performance.now() as the last run ended or was stopped
+    this.firstMoments = false // the running run's first line is not in the page yet: no restore starts (#wakeAfter)
+    /** @type {Job|null} the run whose wake is to come */
+    this.waking = null
+    /** @type {ReturnType<typeof setTimeout>|undefined} a restore due once no run has run for RESTORE_AFTER_RUN_MS */
     this.restoreTimer = undefined
-    this.runStartedAt = -Infinity // performance.now() as the last run started
-    /** @type {ReturnType<typeof setTimeout>|undefined} a restore put off in a run's first moments (#restoreAhead) */
-    this.restoreDue = undefined
     this.#watch(this.active)
   }
 
@@ -304,6 +307,9 @@ export class PythonPool extends EventTarget {
     if (!this.running || this.running.job.request.name !== runName) return
     const { worker } = this.running
     this.running = null
+    this.runEndedAt = performance.now()
+    this.waking = null // no wake: the next run's first moments may come at once (Run → Stop → Run)
+    this.firstMoments = false
     this.#end(worker)
     this.#pump()
   }
@@ -319,23 +325,27 @@ export class PythonPool extends EventTarget {
     this.running.worker.type(this.running.job.runId, readId, text)
   }
 
-  /** A spare restores behind the fresh ones while the pool holds fewer than HELD — one restore at a time:
-   * only once every fresh one is ready. Two at once halve each one's speed on a two-core laptop (the first
-   * boot, or a run waiting for its interpreter), and two cold boots would both write the snapshot they made.
-   * While a run runs, it holds one of the HELD: its replacement restores as it ends, not as it starts. None
-   * starts in a run's first moments (RESTORE_DURING_RUN_MS). */
-  #restoreAhead() {
-    if (!this.booted || !this.active?.info || this.spares.some((spare) => !spare.info)) return
+  /** A fresh interpreter restores while the pool holds fewer than HELD — one restore at a time: only once every
+   * fresh one is ready. Two at once halve each one's speed on a two-core laptop (the first boot, or a run waiting
+   * for its interpreter), and two cold boots would both write the snapshot they made. While a run runs, it holds
+   * one of the HELD: its replacement restores as it ends. When (RESTORE_AFTER_RUN_MS): in a run's wake (*wake*:
+   * now is one), or while a run runs past its first line, or once no run has run for a moment; at once when
+   * one fresh one is left, or none (a run would wait). Never in a run's first moments. */
+  #restoreAhead(wake = false) {
+    if (!this.booted || this.firstMoments) return // a run's wake calls again
+    if (this.active && (!this.active.info || this.spares.some((spare) => !spare.info))) return
     const running = this.running && !this.running.job.request.keep ? 1 : 0 // a kept one is counted apart
-    if (1 + this.spares.length + running >= HELD) return
-    const wait = this.runStartedAt + RESTORE_DURING_RUN_MS - performance.now()
-    if (wait > 0) {
-      this.restoreDue ??= setTimeout(() => {
-        this.restoreDue = undefined
+    if (this.active && 1 + this.spares.length + running >= HELD) return
+    const quietAt = this.runEndedAt + RESTORE_AFTER_RUN_MS
+    const urgent = !this.spares.length // the active one alone: the run after next would wait for this one
+    if (!urgent && !wake && !this.running && performance.now() < quietAt) {
+      this.restoreTimer ??= setTimeout(() => {
+        this.restoreTimer = undefined
         this.#restoreAhead()
-      }, wait)
+      }, quietAt - performance.now())
       return
     }
+    if (!this.active) return this.#ensureActive()
     const spare = this.#spawn('standby')
     this.spares.push(spare)
     spare.ready.then(
@@ -347,21 +357,35 @@ export class PythonPool extends EventTarget {
     )
   }
 
-  /** A spare restores RESTORE_AFTER_RUN_MS after a run ended (the first of runs in a row: not put off again). */
-  #restoreLater() {
-    this.restoreTimer ??= setTimeout(() => {
-      this.restoreTimer = undefined
-      this.#restoreAhead()
-    }, RESTORE_AFTER_RUN_MS)
+  /** A run's first moments end, and its wake begins, once its first line is in the page — the frame after its
+   * first output (or its end) — or RESTORE_DURING_RUN_MS into it; returns what to call on that output. */
+  #wakeAfter(job) {
+    this.firstMoments = true
+    this.waking = job
+    let woken = false
+    let asked = false
+    const wake = () => {
+      if (woken) return
+      woken = true
+      clearTimeout(timer)
+      if (this.waking !== job) return // stopped, or a later run's first moments have begun
+      this.waking = null
+      this.firstMoments = false
+      this.#restoreAhead(true)
+    }
+    const timer = setTimeout(wake, RESTORE_DURING_RUN_MS)
+    // The page draws lines at its next frame (live-cell.js); a hidden page draws none: the timer wakes.
+    return () => {
+      if (!asked) requestAnimationFrame(() => setTimeout(wake))
+      asked = true
+    }
   }
 
-  /** The next fresh interpreter becomes the active one. If there is none, a new one restores: at once, or
-   * *forRun*, when the run that took the last one has ended or RESTORE_DURING_RUN_MS after it started. */
-  #advance(forRun = false) {
+  /** The next fresh interpreter becomes the active one (null if there is none: one restores in the wake of the
+   * run that took the last one, or as that run ends). */
+  #advance() {
     this.active = this.spares.shift() ?? null
     if (this.active) this.#watch(this.active)
-    else if (forRun) setTimeout(() => this.#ensureActive(), RESTORE_DURING_RUN_MS)
-    else this.#ensureActive()
   }
 
   /** The fresh interpreter that runs the next cell: a new one restores now if there is none (#advance). */
@@ -373,15 +397,15 @@ export class PythonPool extends EventTarget {
     this.#watch(this.active)
   }
 
-  /** An interpreter a run has used (or that can run no more) ends; a fresh one replaces it. *idle*: its run
-   * ended by itself and it runs nothing more — it is terminated when the next interpreter starts (#spawn). */
+  /** An interpreter a run has used (or that can run no more) ends; a fresh one replaces it (#restoreAhead).
+   * *idle*: its run ended by itself and it runs nothing more — it is terminated when the next interpreter
+   * starts (#spawn). */
   #end(worker, idle = false) {
     if (idle) this.ended.push(worker)
     else worker.terminate()
     for (const [name, kept] of this.kept) if (kept === worker) this.kept.delete(name)
     if (worker === this.active) this.#advance()
-    this.#ensureActive() // a run that took the last fresh one has ended (or was stopped): the next one restores
-    this.#restoreLater() // its place: a spare restores
+    this.#restoreAhead()
   }
 
   /**
@@ -394,7 +418,7 @@ export class PythonPool extends EventTarget {
     this.#ensureActive() // a run waits for it
     if (!this.active?.info) return null // spares restore only behind a ready one: none is ready yet
     const worker = this.active
-    this.#advance(this.booted)
+    this.#advance()
     if (keep) this.kept.set(name, worker)
     return worker
   }
@@ -406,18 +430,19 @@ export class PythonPool extends EventTarget {
     if (!worker?.info) return
     const job = /** @type {Job} */ (this.queue.shift())
     this.running = { job, worker }
-    this.runStartedAt = performance.now()
+    const firstLine = this.#wakeAfter(job)
+    const onOutput = job.callbacks.onOutput
+    const callbacks = { ...job.callbacks, onOutput: (line) => (firstLine(), onOutput?.(line)) }
     job.callbacks.onStart?.({ mode: worker.info.mode })
-    const result = await worker.run(job.runId, job.request, job.callbacks)
+    const result = await worker.run(job.runId, job.request, callbacks)
+    firstLine() // none printed
     if (this.running?.job === job) {
       this.running = null
+      this.runEndedAt = performance.now()
       // The run's interpreter exits with it (os._exit() or a crash: a kept one too).
       if (result.retire || worker.crashed) this.#end(worker) // os._exit() or a crash: Python may still run
       else if (!job.request.keep) this.#end(worker, true)
-      else {
-        this.#ensureActive() // a `keep` cell's first run took a fresh one, maybe the last
-        this.#restoreLater()
-      }
+      else this.#restoreAhead() // a `keep` cell's first run took a fresh one, maybe the last
     }
     job.resolve(result)
     this.#pump()
