@@ -332,10 +332,11 @@ export class PythonPool extends EventTarget {
    * now is one), or while a run runs past its first line, or once no run has run for a moment; at once when
    * one fresh one is left, or none (a run would wait). Never in a run's first moments. */
   #restoreAhead(wake = false) {
-    if (!this.booted || this.firstMoments) return // a run's wake calls again
-    if (this.active && (!this.active.info || this.spares.some((spare) => !spare.info))) return
+    if (this.firstMoments) return // the run's wake calls again
+    if (!this.active) return this.#ensureActive() // none fresh: the next run would wait for it
+    if (!this.booted || !this.active.info || this.spares.some((spare) => !spare.info)) return
     const running = this.running && !this.running.job.request.keep ? 1 : 0 // a kept one is counted apart
-    if (this.active && 1 + this.spares.length + running >= HELD) return
+    if (1 + this.spares.length + running >= HELD) return
     const quietAt = this.runEndedAt + RESTORE_AFTER_RUN_MS
     const urgent = !this.spares.length // the active one alone: the run after next would wait for this one
     if (!urgent && !wake && !this.running && performance.now() < quietAt) {
@@ -345,7 +346,6 @@ export class PythonPool extends EventTarget {
       }, quietAt - performance.now())
       return
     }
-    if (!this.active) return this.#ensureActive()
     const spare = this.#spawn('standby')
     this.spares.push(spare)
     spare.ready.then(
