@@ -109,7 +109,7 @@ const restores = () => world.log.filter(([kind]) => kind === 'spawn')
   .map(([, at, id]) => [at, world.log.find(([kind, , which]) => kind === 'ready' && which === id)?.[1] ?? Infinity])
 const postedAt = (n) => world.log.filter(([kind]) => kind === 'run')[n]?.[1]
 
-/** Interpreters held at each moment of the log (spawned and not terminated). */
+/** The most interpreters held at a time since the pool settled (spawned and not terminated). */
 function mostHeld(pool) {
   let held = pool.held
   let most = held
