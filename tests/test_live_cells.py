@@ -300,10 +300,18 @@ def test_no_run_compiles_the_standard_library_the_build_compiled_it(deck, page):
     assert _compiled_per_run(deck, 2) == [0, 0]
 
 
-# The build's bytecode file: not served (an older deck, a failed fetch), or in an older build's layout (a copy
-# the browser kept): marshal data of the whole {path: (hash, code)} dict, here its first bytes.
+def _damaged(route):
+    """The build's file with its index whole and every module's code zeroed (bytes lost on the way)."""
+    body = route.fetch().body()
+    start = 4 + int.from_bytes(body[:4], "little")
+    route.fulfill(body=body[:start] + bytes(len(body) - start))
+
+
+# The build's bytecode file: not served (an older deck, a failed fetch), in an older build's layout (a copy
+# the browser kept: marshal data of the whole {path: (hash, code)} dict, here its first bytes), or damaged.
 _NO_BYTECODE = {"missing": lambda route: route.abort(),
-                "another layout": lambda route: route.fulfill(body=b"\xfb\xda\x1d/lib/python314.zip/abc.py)\x02")}
+                "another layout": lambda route: route.fulfill(body=b"\xfb\xda\x1d/lib/python314.zip/abc.py)\x02"),
+                "damaged": _damaged}
 
 
 @pytest.mark.parametrize("served", list(_NO_BYTECODE))

@@ -13,6 +13,7 @@ run can change), checked against a hash of the source as CPython checks a hash-b
 """
 
 import marshal
+import types
 import zipimport
 from functools import partial
 from importlib.util import source_hash
@@ -30,10 +31,21 @@ def _compile_or_reuse(pathname, source):
         built_digest, read = _built[pathname]
         known = (built_digest, read())
     if known is not None and known[0] == digest:
-        return marshal.loads(known[1])
+        code = _code(known[1])
+        if code is not None:
+            return code
     code = _compile_source(pathname, source)
     _known[pathname] = _fresh[pathname] = (digest, marshal.dumps(code))
     return code
+
+
+def _code(data):
+    """The code in *data*, or None if it holds none (a damaged file): then the module is compiled."""
+    try:
+        code = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
 
 
 def install():
@@ -50,9 +62,9 @@ def add(entries):
 def add_blob(blob):
     """The whole library's bytecode, compiled at build (deckkit/compile-stdlib.mjs), as JavaScript's
     Uint8Array: a 4-byte little-endian length, marshal data of that length, {path: (source hash, start,
-    end)}, then each module's marshal data at [start:end]. Only the index is read now (~1 ms), not the
-    10 MB (~25 ms, in every interpreter as it restores, while runs start): a module's data is read as it is
-    imported, from the page's bytes (none copied into Python before)."""
+    end)}, then each module's marshal data at [start:end]. Only the index is read now (~1 ms): a module's
+    data is read as it is imported, from the page's bytes — not the 10 MB copied into every interpreter's
+    memory as it restores, and 559 modules unmarshalled, most of which no run imports."""
 
     def part(start, end):
         return blob.subarray(start, end).to_bytes()
