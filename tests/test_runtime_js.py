@@ -1,6 +1,7 @@
 """The runtime's JavaScript checked without a browser: its messages type-check against their declarations
-(slides/runtime/shared/protocol.js, with tsc --checkJs), and the shared pool's logic runs under node:test
-with a fake channel (tests/js/). The two-window browser tests (test_two_windows.py) stay beside them."""
+(slides/runtime/shared/protocol.js, with tsc --checkJs), and under node:test (tests/js/) the shared pool's
+logic runs with a fake channel and the Python pool's restore schedule on a clock of its own. The two-window
+browser tests (test_two_windows.py) stay beside them."""
 
 import json
 import re
