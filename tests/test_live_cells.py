@@ -387,7 +387,8 @@ def test_a_runs_replacement_restores_as_the_run_ends_not_while_it_runs(deck, pag
 
 # Three runs, each started as the one before ends: which of the fresh interpreters the settled pool held
 # before the first Run each ran in (-1: one restored meanwhile), the most interpreters held at a time, and
-# how many interpreters were started in a run's first 45 ms, while it ran (RESTORE_DURING_RUN_MS: 50).
+# how many interpreters were started in a run's first moments, while it ran: before its first line was in the
+# page, within its first 45 ms (RESTORE_DURING_RUN_MS: 50).
 _THREE_IN_A_ROW = """
 async (names) => {
   const pool = window.liveDeck.pool.pool ?? window.liveDeck.pool
@@ -416,13 +417,22 @@ async (names) => {
       started.push(performance.now())
     }
   }
+  const lines = [] // when each run's first line was in the page
   for (const name of names) {
-    window.liveDeck.cell(name).setCode("print('first line')\\n")
-    await window.liveDeck.cell(name).run()
+    const cell = window.liveDeck.cell(name)
+    cell.setCode("print('first line')\\n")
+    const output = cell.root.querySelector('[data-role=output]')
+    const observer = new MutationObserver(() => {
+      if (!output.querySelector('.line.stdout')) return
+      observer.disconnect()
+      lines.push(performance.now())
+    })
+    observer.observe(output, { childList: true, subtree: true })
+    await cell.run()
   }
   await new Promise((resolve) => setTimeout(resolve, 200)) // a restore put off by the last run
   window.Worker = Worker
-  const early = started.filter((at) => runs.some(([from, to]) => at > from && at < to && at - from < 45))
+  const early = started.filter((at) => runs.some(([from, to], i) => at > from && at < to && at < Math.min(lines[i] ?? Infinity, from + 45)))
   return { ran, held, fresh: fresh.length, early: early.length }
 }
 """
@@ -431,7 +441,7 @@ async (names) => {
 def test_three_runs_in_a_row_each_find_a_fresh_interpreter_and_the_pool_holds_three(deck, page):
     """Three fresh interpreters between runs: three runs clicked one after another run in the three the
     settled pool held, none waits for a restore; the pool never holds more than three; and no restore starts
-    in a run's first moments (a worker's start takes the page's thread, which draws the run's first line),
+    in a run's first moments, before its first line is in the page (a worker's start takes the page's thread),
     though the pool is short of one from the second run on."""
     deck.wait_settled(timeout=30_000)
     result = page.evaluate(_THREE_IN_A_ROW, ["await_coroutine", "coroutine_object", "await_task"])
