@@ -6,6 +6,7 @@ enters the editor. Esc does nothing on its own; a clicker's keys do what a prese
 screen; the slide position, the hints shown and the solution shown are the same in every window."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from deckkit.deck_driver import DeckDriver
 
@@ -55,7 +56,10 @@ class Window(DeckDriver):
         return self.page.evaluate(POSITION)
 
     def wait_position(self, position, timeout=5_000):
-        self.page.wait_for_function(f"{POSITION} === {position!r}", timeout=timeout)
+        try:
+            self.page.wait_for_function(f"{POSITION} === {position!r}", timeout=timeout)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f"the window is at {self.position()!r}, not {position!r}, after {timeout} ms") from None
 
     def wait_moved_from(self, position, timeout=5_000):
         self.page.wait_for_function(f"{POSITION} !== {position!r}", timeout=timeout)
