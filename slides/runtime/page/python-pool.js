@@ -197,8 +197,8 @@ export class PythonPool extends EventTarget {
     this.kept = new Map()
     this.booted = false // an interpreter has been ready: fresh ones may restore ahead
     this.runEndedAt = -Infinity // performance.now() as the last run ended or was stopped
-    this.firstMoments = false // the running run's first line is not in the page yet: no restore starts (#wakeAfter)
-    /** @type {Job|null} the run whose wake is to come */
+    /** @type {Job|null} the run whose wake is to come: in its first moments, its first line is not in the page
+     * yet, and no restore starts (#wakeAfter) */
     this.waking = null
     /** @type {ReturnType<typeof setTimeout>|undefined} a restore due once no run has run for RESTORE_AFTER_RUN_MS */
     this.restoreTimer = undefined
@@ -309,7 +309,6 @@ export class PythonPool extends EventTarget {
     this.running = null
     this.runEndedAt = performance.now()
     this.waking = null // no wake: the next run's first moments may come at once (Run → Stop → Run)
-    this.firstMoments = false
     this.#end(worker)
     this.#pump()
   }
@@ -332,7 +331,7 @@ export class PythonPool extends EventTarget {
    * now is one), or while a run runs past its first line, or once no run has run for a moment; at once when
    * one fresh one is left, or none (a run would wait). Never in a run's first moments. */
   #restoreAhead(wake = false) {
-    if (this.firstMoments) return // the run's wake calls again
+    if (this.waking) return // in a run's first moments: its wake calls again
     if (!this.active) return this.#ensureActive() // none fresh: the next run would wait for it
     if (!this.booted || !this.active.info || this.spares.some((spare) => !spare.info)) return
     const running = this.running && !this.running.job.request.keep ? 1 : 0 // a kept one is counted apart
@@ -360,7 +359,6 @@ export class PythonPool extends EventTarget {
   /** A run's first moments end, and its wake begins, once its first line is in the page — the frame after its
    * first output (or its end) — or RESTORE_DURING_RUN_MS into it; returns what to call on that output. */
   #wakeAfter(job) {
-    this.firstMoments = true
     this.waking = job
     let woken = false
     let asked = false
@@ -370,7 +368,6 @@ export class PythonPool extends EventTarget {
       clearTimeout(timer)
       if (this.waking !== job) return // stopped, or a later run's first moments have begun
       this.waking = null
-      this.firstMoments = false
       this.#restoreAhead(true)
     }
     const timer = setTimeout(wake, RESTORE_DURING_RUN_MS)
