@@ -1,6 +1,7 @@
 """`invoke bench` reopens a page the way it says: in a new tab of the same window, or in a new window; and
 its emulated link paces the page and its workers."""
 
+import random
 from types import SimpleNamespace
 
 import pytest
@@ -102,3 +103,24 @@ def test_the_runs_figures_time_each_run_not_the_edit_or_editor_before_it(deck):
     assert figures["held"] >= 3  # Playwright may list a worker just ended for a moment longer
     assert page.evaluate("window.liveDeck.pool.workerCount") == 3
     assert figures["restores"] == 1
+
+
+def test_a_paired_ratio_is_exact_when_one_build_is_the_other_scaled_and_its_range_holds_it():
+    before = [11.2, 9.8, 14.1, 12.5, 8.9, 13.3, 10.4, 12.0]
+    assert bench.paired_ratio([1.5 * ms for ms in before], before) == pytest.approx((1.5, 1.5, 1.5))
+    # Noise of its own on each side: the range holds the ratio, and more rounds narrow it.
+    rng = random.Random(7)
+    after = [ms * 1.15 * rng.uniform(0.75, 1.25) for ms in before]
+    ratio, low, high = bench.paired_ratio(after, before)
+    assert low < ratio < high and low < 1.15 < high
+    many_before = before * 6
+    many_after = [ms * 1.15 * rng.uniform(0.75, 1.25) for ms in many_before]
+    _, many_low, many_high = bench.paired_ratio(many_after, many_before)
+    assert many_high - many_low < (high - low) * 0.75
+
+
+def test_a_paired_ratio_needs_the_same_rounds_of_both_builds():
+    with pytest.raises(ValueError, match="same rounds"):
+        bench.paired_ratio([1.0, 2.0], [1.0])
+    with pytest.raises(ValueError, match="same rounds"):
+        bench.paired_ratio([], [])
