@@ -312,10 +312,10 @@ def run_parts(parts=("link",), deck="asyncio.ko", rounds=5, against: Path | None
         for server in servers.values():
             server.shutdown()
     med = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
-    out = [(key, value, "ms" if out_in_ms(key) else "") for key, value in med.items()]
+    out = [(key, value, "ms" if _in_ms(key) else "") for key, value in med.items()]
     for key in med:
         name = key.removeprefix("deck: ")
-        if against is not None and key != name and f"before: {name}" in med and out_in_ms(name):
+        if against is not None and key != name and f"before: {name}" in med and _in_ms(name):
             ratio, low, high = paired_ratio([r[key] for r in rows], [r[f"before: {name}"] for r in rows])
             out.append((f"{name}: deck / before", ratio, f"× (95 % of resamples {low:.2f}–{high:.2f})"))
     if "link" in parts:
@@ -325,7 +325,8 @@ def run_parts(parts=("link",), deck="asyncio.ko", rounds=5, against: Path | None
     return out
 
 
-def out_in_ms(name: str) -> bool:
+def _in_ms(name: str) -> bool:
+    """A figure in ms, not a count (interpreters held, started per run)."""
     return not name.endswith(("held", "restores"))
 
 
