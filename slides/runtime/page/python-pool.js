@@ -26,7 +26,9 @@ const HELD = 3
 // When restores start. A restore takes a core for ~0.25 s and a worker's start ~25 ms of this thread, which a
 // run's first line needs. A presenter clicks Run at any time, but seldom right after a run started: so a restore
 // due starts in a run's wake — once the run's first line is in the page (or RESTORE_DURING_RUN_MS into the run),
-// while the run runs — or once no run has run for RESTORE_AFTER_RUN_MS (Run → Stop → Run: two fresh ones wait).
+// while the run runs or once it has ended: a cell that prints a line ends before that line is drawn, its
+// replacement restores then, and is ready before a Run clicked 0.3 s later — or once no run has run for
+// RESTORE_AFTER_RUN_MS (a run that ended after its wake; Run → Stop → Run: two fresh ones wait).
 // But when only one fresh interpreter is left, the next restores at once (in a run's first moments: at its wake),
 // lest the run after next wait for it.
 const RESTORE_AFTER_RUN_MS = 300
