@@ -342,7 +342,7 @@ def test_later_interpreters_instantiate_the_first_ones_compiled_pyodide(deck, pa
 
 def test_a_full_collection_walks_what_the_script_made_not_the_interpreters_start(deck):
     """A fresh interpreter's ~24,000 objects are frozen once it is warm (worker_api.warm_up): a full collection,
-    two of them at a run's exit, walked them all — ~25 ms in a new worker, where CPython's takes under 1 ms.
+    two of them at a run's exit, walked them all — ~25 ms in a new worker, where CPython natively takes 0.4–2.6 ms.
     Frozen, none of them is garbage the runtime left alive: given back (gc.unfreeze), no finished future is."""
     deck.set_code(SCRATCH, (
         "import asyncio, gc, time\n"
